@@ -1,0 +1,1 @@
+"""Boundary Bot: bot package."""

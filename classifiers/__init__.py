@@ -1,0 +1,1 @@
+"""Boundary Bot: classifiers package."""

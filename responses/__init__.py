@@ -1,0 +1,1 @@
+"""Boundary Bot: responses package."""
