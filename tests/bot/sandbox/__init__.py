@@ -1,0 +1,1 @@
+"""Tests for the fake Slack Web API and the local sandbox."""
