@@ -1,0 +1,141 @@
+"""Shared plumbing of the Store facade: engine lifecycle, transactions, error translation."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Table, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from bot.errors import StorageError, StorageUnavailable
+from bot.storage.engine import (
+    create_engine,
+    describe,
+    is_unavailable_error,
+    parse_database_url,
+    unavailable,
+)
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware UTC."""
+    return datetime.now(UTC)
+
+
+def as_utc(value: datetime) -> datetime:
+    """Return ``value`` as aware UTC; naive datetimes are taken to be UTC."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def hour_bucket(value: datetime) -> datetime:
+    """``value`` in UTC rounded down to the hour (the only time stored on a flag event)."""
+    return as_utc(value).replace(minute=0, second=0, microsecond=0)
+
+
+def key_digest(key: str) -> str:
+    """SHA-256 hex of an idempotency key, so keys are stored without their content."""
+    return hashlib.sha256(key.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+class StoreBase:
+    """Engine ownership and the transaction helpers every Store mixin uses."""
+
+    def __init__(self, database_url: str, *, pool_size: int = 5) -> None:
+        self._url = parse_database_url(database_url)
+        self._pool_size = pool_size
+        self._engine: AsyncEngine | None = None
+
+    @property
+    def backend(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``."""
+        return self._url.get_backend_name()
+
+    @property
+    def description(self) -> str:
+        """The backend and location, without any password (safe to log)."""
+        return describe(self._url)
+
+    @property
+    def engine(self) -> AsyncEngine:
+        """The SQLAlchemy engine (for slack_sdk's stores and tests; listeners never use it)."""
+        if self._engine is None:
+            raise StorageError("the store is not started: call `await store.start()` first")
+        return self._engine
+
+    def _open_engine(self) -> AsyncEngine:
+        if self._engine is None:
+            self._engine = create_engine(self._url, pool_size=self._pool_size)
+        return self._engine
+
+    def _translate(self, exc: BaseException) -> StorageError:
+        if is_unavailable_error(exc):
+            return unavailable(self._url, exc)
+        orig = getattr(exc, "orig", None)
+        name = type(orig if orig is not None else exc).__name__
+        return StorageError(f"database operation failed on {self.description}: {name}")
+
+    @asynccontextmanager
+    async def _write(self) -> AsyncIterator[AsyncConnection]:
+        """A write transaction (``BEGIN IMMEDIATE`` on SQLite), committed on success."""
+        engine = self.engine
+        try:
+            async with engine.begin() as connection:
+                yield connection
+        except StorageError:
+            raise
+        except (SQLAlchemyError, OSError, TimeoutError) as exc:
+            raise self._translate(exc) from exc
+        except Exception as exc:
+            if is_unavailable_error(exc):
+                raise unavailable(self._url, exc) from exc
+            raise
+
+    @asynccontextmanager
+    async def _read(self) -> AsyncIterator[AsyncConnection]:
+        """A read-only transaction (a deferred ``BEGIN`` on SQLite)."""
+        engine = self.engine
+        try:
+            async with engine.connect() as connection:
+                connection = await connection.execution_options(readonly=True)
+                async with connection.begin():
+                    yield connection
+        except StorageError:
+            raise
+        except (SQLAlchemyError, OSError, TimeoutError) as exc:
+            raise self._translate(exc) from exc
+        except Exception as exc:
+            if is_unavailable_error(exc):
+                raise unavailable(self._url, exc) from exc
+            raise
+
+    def _insert(self, table: Table) -> Any:
+        """A dialect-specific INSERT supporting ``on_conflict_do_*``."""
+        if self.backend == "postgresql":
+            return postgresql.insert(table)
+        return sqlite.insert(table)
+
+    async def ping(self) -> bool:
+        """True when the database answers a trivial query (for ``/healthz``); never raises."""
+        if self._engine is None:
+            return False
+        try:
+            async with self._engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+            return True
+        except Exception:
+            return False
+
+    async def close(self) -> None:
+        """Close every pooled connection. Safe to call twice."""
+        if self._engine is not None:
+            engine, self._engine = self._engine, None
+            await engine.dispose()
+
+
+__all__ = ["StorageUnavailable", "StoreBase", "as_utc", "hour_bucket", "key_digest", "utcnow"]

@@ -1,0 +1,131 @@
+"""Engine creation and error translation for SQLite (aiosqlite) and PostgreSQL (asyncpg).
+
+SQLite: WAL journal, ``busy_timeout`` and ``foreign_keys`` are set on every connection;
+write transactions start with ``BEGIN IMMEDIATE`` so concurrent writers queue on the busy
+timeout instead of failing with "database is locked" when a read lock cannot be upgraded.
+Connections opened with ``execution_options(readonly=True)`` begin with a plain ``BEGIN``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.pool import StaticPool
+
+from bot.errors import ConfigurationError, StorageUnavailable
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///boundary-bot.db"
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def parse_database_url(database_url: str) -> URL:
+    """Parse and check ``DATABASE_URL``; only the two supported async drivers are accepted."""
+    try:
+        url = make_url(database_url)
+    except ArgumentError as exc:
+        raise ConfigurationError(
+            "DATABASE_URL is not a valid database URL (expected e.g. "
+            "'sqlite+aiosqlite:///boundary-bot.db' or 'postgresql+asyncpg://user@host/db')"
+        ) from exc
+    if url.drivername == "sqlite":
+        url = url.set(drivername="sqlite+aiosqlite")
+    elif url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+asyncpg")
+    if url.drivername not in ("sqlite+aiosqlite", "postgresql+asyncpg"):
+        raise ConfigurationError(
+            "DATABASE_URL must use 'sqlite+aiosqlite' or 'postgresql+asyncpg'; "
+            f"received driver {url.drivername!r}"
+        )
+    return url
+
+
+def describe(url: URL) -> str:
+    """A human description of the backend with no password, e.g. ``PostgreSQL at h:5432/db``."""
+    if url.get_backend_name() == "sqlite":
+        return f"SQLite at {url.database or ':memory:'}"
+    return f"PostgreSQL at {url.host or 'localhost'}:{url.port or 5432}/{url.database or ''}"
+
+
+def is_memory_sqlite(url: URL) -> bool:
+    """True for an in-memory SQLite database."""
+    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
+
+
+def create_engine(url: URL, *, pool_size: int = 5) -> AsyncEngine:
+    """Create the async engine, with SQLite pragmas or a PostgreSQL pool of ``pool_size``."""
+    if pool_size < 1:
+        raise ConfigurationError(f"pool_size must be at least 1; received {pool_size}")
+    if url.get_backend_name() == "sqlite":
+        kwargs: dict[str, Any] = {}
+        if is_memory_sqlite(url):
+            kwargs["poolclass"] = StaticPool
+        else:
+            kwargs.update(pool_size=pool_size, max_overflow=pool_size * 2, pool_timeout=30)
+        engine = create_async_engine(url, **kwargs)
+        _install_sqlite_listeners(engine)
+        return engine
+    return create_async_engine(
+        url,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_timeout=10,
+        pool_pre_ping=True,
+        pool_recycle=1800,
+        connect_args={"timeout": 5, "command_timeout": 30},
+    )
+
+
+def _install_sqlite_listeners(engine: AsyncEngine) -> None:
+    sync_engine = engine.sync_engine
+
+    @event.listens_for(sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Take over transaction control from the sqlite3 module (SQLAlchemy aiosqlite recipe).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(sync_engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        readonly = connection.get_execution_options().get("readonly", False)
+        connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+
+def is_unavailable_error(exc: BaseException) -> bool:
+    """True when ``exc`` means the database cannot be reached or is locked (transient)."""
+    if isinstance(exc, PoolTimeout | OSError | TimeoutError | ConnectionError):
+        return True
+    if isinstance(exc, OperationalError | InterfaceError):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    name = type(exc).__name__
+    module = type(exc).__module__
+    # asyncpg raises its own classes for lost connections and servers shutting down.
+    return module.startswith("asyncpg") and (
+        "Connection" in name or "CannotConnectNow" in name or "Shutdown" in name
+    )
+
+
+def unavailable(url: URL, exc: BaseException) -> StorageUnavailable:
+    """Wrap a connection-level failure; the message names the backend, never the password."""
+    reason = type(exc.orig if isinstance(exc, DBAPIError) else exc).__name__
+    return StorageUnavailable(f"database unavailable: {describe(url)} ({reason})")
+
+
+def advisory_key(name: str) -> int:
+    """A stable signed 64-bit key for ``pg_advisory_lock`` derived from ``name``."""
+    digest = hashlib.sha256(f"boundary-bot:{name}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
