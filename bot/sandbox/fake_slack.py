@@ -89,7 +89,8 @@ class RecordedCall:
 
     ``params`` merges query string and body (JSON or form); JSON-string form values such as
     ``blocks`` and ``view`` are decoded. ``time`` is ``time.monotonic()`` at arrival;
-    ``status`` the HTTP status answered (0 for a reset connection).
+    ``status`` the HTTP status answered (0 for a reset connection) and ``response`` the JSON
+    body answered (None for a reset connection).
     """
 
     method: str
@@ -99,6 +100,7 @@ class RecordedCall:
     time: float
     token: str | None = None
     status: int = 200
+    response: Any = None
     response_url: str | None = None
 
 
@@ -363,14 +365,28 @@ class FakeSlack:
                     params.update(parsed)
             elif request.content_type == "application/x-www-form-urlencoded":
                 params.update(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
+        with contextlib.suppress(MethodError):  # undecodable values stay strings
+            decode_json_params(params)
         return body, params
 
-    def _record(self, request: web.Request, **fields: Any) -> RecordedCall:
-        call = RecordedCall(headers=CIMultiDict(request.headers), time=time.monotonic(), **fields)
+    async def _record(
+        self, request: web.Request, response: web.Response | None, **fields: Any
+    ) -> None:
+        answered = None
+        if response is not None and response.text is not None:
+            with contextlib.suppress(ValueError):
+                answered = jsonlib.loads(response.text)
+        call = RecordedCall(
+            headers=CIMultiDict(request.headers),
+            time=time.monotonic(),
+            status=response.status if response is not None else 0,
+            response=answered,
+            **fields,
+        )
         self.calls.append(call)
-        return call
+        await self._notify()
 
-    async def _scripted(self, request: web.Request, key: str) -> web.StreamResponse | None:
+    async def _scripted(self, request: web.Request, key: str) -> web.Response | None:
         pending = self._queued.get(key)
         if not pending:
             return None
@@ -393,25 +409,22 @@ class FakeSlack:
         token = _token(request, params)
         if method in NO_TOKEN_METHODS:
             _client_credentials(request, params)
+        record = {"method": method, "params": params, "body": body, "token": token}
         try:
             response = await self._scripted(request, method)
         except asyncio.CancelledError:
-            self._record(request, method=method, params=params, body=body, token=token, status=0)
-            await self._notify()
+            await self._record(request, None, **record)
             raise
         if response is None:
             response = self._answer(method, params, token)
-        self._record(
-            request, method=method, params=params, body=body, token=token, status=response.status
-        )
-        await self._notify()
+        await self._record(request, response, **record)
         return response
 
     def _answer(self, method: str, params: dict[str, Any], token: str | None) -> web.Response:
         try:
             if method not in NO_TOKEN_METHODS:
                 _check_token(method, token, self.invalid_tokens)
-            decode_json_params(params)
+            decode_json_params(params)  # raises invalid_arguments for malformed JSON values
             handler = HANDLERS.get(method, generic_ok)
             result = handler(self.state, params, token or "")
         except MethodError as exc:
@@ -426,8 +439,7 @@ class FakeSlack:
         try:
             response = await self._scripted(request, RESPONSE_URL)
         except asyncio.CancelledError:
-            self._record(request, status=0, **record)
-            await self._notify()
+            await self._record(request, None, **record)
             raise
         if response is None:
             entry = self._response_urls.get(rid)
@@ -438,8 +450,7 @@ class FakeSlack:
             else:
                 entry.uses += 1
                 response = web.json_response({"ok": True})
-        self._record(request, status=response.status, **record)
-        await self._notify()
+        await self._record(request, response, **record)
         return response
 
     # ---------------------------------------------------------------- Socket Mode

@@ -58,6 +58,7 @@ async def test_records_method_params_body_and_token(fake: FakeSlack) -> None:
     assert call.token == "xoxb-test-token"
     assert "token" not in call.params
     assert call.status == 200
+    assert call.response == {"ok": True, "message_ts": response["message_ts"]}
     assert call.headers["User-Agent"]
 
 
@@ -143,7 +144,10 @@ async def test_queued_429_is_retried_by_the_rate_limit_handler(fake: FakeSlack) 
     client = client_for(fake, retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=2)])
     response = await client.chat_postEphemeral(channel="C1", user="U1", text="x")
     assert response["ok"] is True
-    assert [c.status for c in fake.calls_to("chat.postEphemeral")] == [429, 429, 200]
+    calls = fake.calls_to("chat.postEphemeral")
+    assert [c.status for c in calls] == [429, 429, 200]
+    assert calls[0].response == {"ok": False, "error": "ratelimited"}
+    assert calls[0].params["text"] == "x"
 
 
 async def test_429_without_a_retry_handler_surfaces_ratelimited(fake: FakeSlack) -> None:
