@@ -1,0 +1,244 @@
+"""spaCy components: ``boundary_cues`` (cue + context matching) and ``boundary_situations``.
+
+Both are registered factories with plain config and ``to_disk``/``from_disk``, in the style
+of spaCy's SpanRuler. Results are left in ``doc.user_data`` as plain tuples, so the pipeline
+stays cheap; :mod:`classifiers.engine` turns them into result models.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.lookups import load_lookups
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import ensure_path
+from spacy.vocab import Vocab
+
+from .rules import IGNORE_LABEL, ContextRule, CueRule, SituationRule
+from .situations import evaluate
+
+MATCHES_KEY = "boundary_matches"
+FINDINGS_KEY = "boundary_findings"
+
+#: One match: (rule index, start token, end token, is_context).
+Match = tuple[int, int, int, bool]
+
+
+def fold_lemmas(vocab: Vocab, words: Iterable[str], extra_norms: dict[str, str]) -> int:
+    """Fold the lookup-lemma table into lexeme norms for the words the patterns use.
+
+    Only forms whose lemma is a pattern word's lemma are touched (plus their Title and UPPER
+    variants), so loading stays fast and other words keep their default norm. Returns the
+    number of lexemes changed.
+    """
+    table = load_lookups(lang="en", tables=["lemma_lookup"]).get_table("lemma_lookup")
+    wanted = {table.get(w, w) for w in words}
+    changed = 0
+    for form, lemma in table.items():
+        if lemma in wanted and isinstance(form, str) and form != lemma:
+            for variant in {form, form.title(), form.upper()}:
+                vocab[variant].norm_ = lemma
+                changed += 1
+    for form, norm in extra_norms.items():
+        vocab[form].norm_ = norm
+        changed += 1
+    return changed
+
+
+def _resolve_cues(
+    matches: list[tuple[int, int, int]], labels: list[str]
+) -> list[tuple[int, int, int]]:
+    """Resolve overlapping cue matches.
+
+    Within one label the longest match wins (ties: the earlier one). Across labels overlaps
+    are allowed ("told my sister" is both SHARE_TO and RECIPIENT). ``IGNORE`` matches hide
+    every cue lying inside them ("client portal" hides "client") and are then dropped.
+    """
+    ignores = [(s, e) for i, s, e in matches if labels[i] == IGNORE_LABEL]
+    by_label: dict[str, list[tuple[int, int, int]]] = {}
+    for m in matches:
+        label = labels[m[0]]
+        if label == IGNORE_LABEL:
+            continue
+        if any(s <= m[1] and m[2] <= e for s, e in ignores):
+            continue
+        by_label.setdefault(label, []).append(m)
+    kept: list[tuple[int, int, int]] = []
+    for group in by_label.values():
+        kept.extend(_longest_first(group))
+    kept.sort(key=lambda m: (m[1], m[2]))
+    return kept
+
+
+def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Greedy longest-first selection of non-overlapping (rule, start, end) matches."""
+    if len(matches) < 2:
+        return matches
+    kept: list[tuple[int, int, int]] = []
+    for m in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
+        if all(m[2] <= k[1] or m[1] >= k[2] for k in kept):
+            kept.append(m)
+    kept.sort(key=lambda m: m[1])
+    return kept
+
+
+class CueMatcher:
+    """Matches cue and context rules: phrases on NORM (lemma-folded), few token patterns."""
+
+    def __init__(self, nlp: Language, name: str = "boundary_cues", phrase_attr: str = "NORM"):
+        self.nlp = nlp
+        self.name = name
+        self.phrase_attr = phrase_attr
+        self.cues: list[CueRule] = []
+        self.context: list[ContextRule] = []
+        self.norms: dict[str, str] = {}
+        self._build()
+
+    # -- rules ---------------------------------------------------------------------------
+    def add_rules(
+        self,
+        cues: Iterable[CueRule],
+        context: Iterable[ContextRule],
+        norms: dict[str, str] | None = None,
+    ) -> None:
+        """Add rules (and case-sensitive norm exceptions) and rebuild the matchers."""
+        self.cues.extend(cues)
+        self.context.extend(context)
+        self.norms.update(norms or {})
+        self._build()
+
+    def _build(self) -> None:
+        vocab = self.nlp.vocab
+        self.phrases = PhraseMatcher(vocab, attr=self.phrase_attr)
+        self.tokens = Matcher(vocab)
+        self._keys: dict[int, tuple[int, bool]] = {}
+        rules: list[tuple[CueRule | ContextRule, bool]] = [(r, False) for r in self.cues]
+        rules += [(r, True) for r in self.context]
+        texts = [r.pattern for r, _ in rules if isinstance(r.pattern, str)]
+        if texts:
+            words = {t.lower_ for doc in self.nlp.tokenizer.pipe(texts) for t in doc}
+            fold_lemmas(vocab, words, self.norms)
+        by_key: dict[str, list[Doc]] = {}
+        token_patterns: dict[str, list[list[dict[str, Any]]]] = {}
+        for index, (rule, is_ctx) in enumerate(rules):
+            key = f"{'ctx' if is_ctx else 'cue'}:{rule.id}"
+            self._keys[vocab.strings.add(key)] = (index, is_ctx)
+            if isinstance(rule.pattern, str):
+                by_key.setdefault(key, []).append(self.nlp.make_doc(rule.pattern))
+            else:
+                token_patterns.setdefault(key, []).append(rule.pattern)
+        self._rules = rules
+        self._labels = [r.label for r, _ in rules]
+        for key, docs in by_key.items():
+            self.phrases.add(key, docs)
+        for key, patterns in token_patterns.items():
+            self.tokens.add(key, patterns)
+
+    def rule(self, index: int) -> CueRule | ContextRule:
+        """The rule at a match's index."""
+        return self._rules[index][0]
+
+    # -- matching ------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        doc.user_data[MATCHES_KEY] = self.match(doc)
+        return doc
+
+    def match(self, doc: Doc) -> list[Match]:
+        """All cue and context matches of ``doc`` (overlaps resolved longest-first)."""
+        raw = self.phrases(doc)
+        if not raw:
+            return []
+        if len(self.tokens):
+            raw = raw + self.tokens(doc)
+        cues: list[tuple[int, int, int]] = []
+        ctx: list[tuple[int, int, int]] = []
+        keys = self._keys
+        for key, start, end in raw:
+            index, is_ctx = keys[key]
+            (ctx if is_ctx else cues).append((index, start, end))
+        out: list[Match] = [(i, s, e, False) for i, s, e in _resolve_cues(cues, self._labels)]
+        out += [(i, s, e, True) for i, s, e in _longest_first(ctx)]
+        return out
+
+    # -- serialisation -------------------------------------------------------------------
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the rules to ``path/cues.jsonl``, ``context.jsonl`` and ``norms.json``."""
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        with (path / "cues.jsonl").open("w", encoding="utf-8") as f:
+            for rule in self.cues:
+                f.write(rule.model_dump_json() + "\n")
+        with (path / "context.jsonl").open("w", encoding="utf-8") as f:
+            for crule in self.context:
+                f.write(crule.model_dump_json() + "\n")
+        (path / "norms.json").write_text(json.dumps(self.norms), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> CueMatcher:
+        """Load rules written by :meth:`to_disk`, replacing the current ones."""
+        path = ensure_path(path)
+        cues = [CueRule.model_validate_json(x) for x in _lines(path / "cues.jsonl")]
+        context = [ContextRule.model_validate_json(x) for x in _lines(path / "context.jsonl")]
+        norms = json.loads((path / "norms.json").read_text(encoding="utf-8"))
+        self.cues, self.context, self.norms = cues, context, dict(norms)
+        self._build()
+        return self
+
+
+class SituationMatcher:
+    """Turns cue matches into raw findings using situation and context rules."""
+
+    def __init__(self, nlp: Language, name: str = "boundary_situations", cues: str = "boundary_cues"):
+        self.nlp = nlp
+        self.name = name
+        self.cues_name = cues
+        self.situations: list[SituationRule] = []
+
+    def add_rules(self, situations: Iterable[SituationRule]) -> None:
+        """Add situation rules (their order is their priority)."""
+        self.situations.extend(situations)
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = doc.user_data.get(MATCHES_KEY)
+        if not matches:
+            doc.user_data[FINDINGS_KEY] = []
+            return doc
+        cue_matcher: CueMatcher = self.nlp.get_pipe(self.cues_name)  # type: ignore[assignment]
+        doc.user_data[FINDINGS_KEY] = evaluate(doc, matches, cue_matcher.rule, self.situations)
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the situation rules to ``path/situations.jsonl``."""
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        with (path / "situations.jsonl").open("w", encoding="utf-8") as f:
+            for rule in self.situations:
+                f.write(rule.model_dump_json() + "\n")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SituationMatcher:
+        """Load rules written by :meth:`to_disk`, replacing the current ones."""
+        path = ensure_path(path)
+        self.situations = [
+            SituationRule.model_validate_json(x) for x in _lines(path / "situations.jsonl")
+        ]
+        return self
+
+
+def _lines(path: Path) -> list[str]:
+    return [x for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+@Language.factory("boundary_cues", default_config={"phrase_attr": "NORM"})
+def make_boundary_cues(nlp: Language, name: str, phrase_attr: str) -> CueMatcher:
+    """Factory of the cue/context matcher (rules are added with ``add_rules``)."""
+    return CueMatcher(nlp, name, phrase_attr)
+
+
+@Language.factory("boundary_situations", default_config={"cues": "boundary_cues"})
+def make_boundary_situations(nlp: Language, name: str, cues: str) -> SituationMatcher:
+    """Factory of the situation layer (rules are added with ``add_rules``)."""
+    return SituationMatcher(nlp, name, cues)

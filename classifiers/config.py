@@ -1,0 +1,29 @@
+"""Settings the classifier reads: an extra organisation rule directory and the size limit.
+
+``load_classifier`` accepts any object with ``rules_dir`` and ``max_chars`` attributes
+(the app's own settings object qualifies); without one it reads the environment through
+:class:`ClassifierSettings` (``RULES_DIR``, ``BOUNDARY_MAX_CHARS``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+#: Longer messages are not classified (``Assessment.skipped == "too_long"``).
+DEFAULT_MAX_CHARS = 40_000
+
+
+class ClassifierSettings(BaseSettings):
+    """Typed classifier settings read from the environment."""
+
+    model_config = SettingsConfigDict(extra="ignore")
+
+    rules_dir: Path | None = Field(
+        default=None, validation_alias=AliasChoices("RULES_DIR", "BOUNDARY_RULES_DIR")
+    )
+    max_chars: int = Field(
+        default=DEFAULT_MAX_CHARS, ge=1, validation_alias=AliasChoices("BOUNDARY_MAX_CHARS")
+    )

@@ -1,0 +1,192 @@
+"""The classifier: normalise, run the spaCy pipeline, build result models.
+
+Thread safety: a :class:`Classifier` may be shared across threads. spaCy's tokenizer cache
+and vocabulary are mutated while tokenizing, so calls are serialised by an internal lock;
+use processes (one classifier each) for parallel throughput.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import components as _components  # noqa: F401  (registers the factories)
+from .components import FINDINGS_KEY, CueMatcher, SituationMatcher
+from .config import DEFAULT_MAX_CHARS, ClassifierSettings
+from .errors import InputError, RuleDirectoryError
+from .models import Assessment, ContextHit, Evidence, Finding, SuppressedFinding
+from .normalize import Normalized, normalize
+from .rules import BUNDLED_RULES_DIR, RuleSet, load_rules
+from .situations import CtxHit, RawFinding
+
+_KIND = {
+    "NEGATION": "negation",
+    "POLICY": "policy",
+    "HYPOTHETICAL": "hypothetical",
+    "QUESTION": "question",
+    "REPORTED": "reported",
+}
+NORMS_FILE = "norms.json"
+
+
+def _load_norms(*directories: Path) -> dict[str, str]:
+    norms: dict[str, str] = {}
+    for directory in directories:
+        path = Path(directory) / NORMS_FILE
+        if path.is_file():
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+            ):
+                raise RuleDirectoryError(
+                    f"expected {path} to hold a JSON object of string to string, "
+                    f"got {type(data).__name__}"
+                )
+            norms.update(data)
+    return norms
+
+
+def build_pipeline(rules: RuleSet, norms: dict[str, str] | None = None) -> Language:
+    """A blank English pipeline with the two boundary components, loaded with ``rules``."""
+    nlp = spacy.blank("en")
+    nlp.tokenizer.max_cache_size = 100_000  # type: ignore[attr-defined]
+    cues: CueMatcher = nlp.add_pipe("boundary_cues")  # type: ignore[assignment]
+    cues.add_rules(rules.cues, rules.context, norms)
+    situations: SituationMatcher = nlp.add_pipe("boundary_situations")  # type: ignore[assignment]
+    situations.add_rules(rules.situations)
+    return nlp
+
+
+class Classifier:
+    """Recognises professional-boundary situations in messages."""
+
+    def __init__(self, nlp: Language, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+        self.nlp = nlp
+        self.max_chars = max_chars
+        self._lock = threading.Lock()
+
+    def assess(self, text: str) -> Assessment:
+        """Classify one message."""
+        ready = self._prepare(text)
+        if isinstance(ready, Assessment):
+            return ready
+        with self._lock:
+            doc = self.nlp(ready.text)
+        return self._build(ready, doc)
+
+    def assess_many(self, texts: Iterable[str], *, batch_size: int = 256) -> list[Assessment]:
+        """Classify many messages, batching through ``nlp.pipe``; results keep input order."""
+        prepared = [self._prepare(t) for t in texts]
+        todo = [p for p in prepared if isinstance(p, Normalized)]
+        with self._lock:
+            docs = list(self.nlp.pipe((p.text for p in todo), batch_size=batch_size))
+        built = iter(self._build(p, d) for p, d in zip(todo, docs, strict=True))
+        return [p if isinstance(p, Assessment) else next(built) for p in prepared]
+
+    # -- internals -----------------------------------------------------------------------
+    def _prepare(self, text: Any) -> Normalized | Assessment:
+        if not isinstance(text, str):
+            raise InputError(f"expected the message text as str, got {type(text).__name__}")
+        if len(text) > self.max_chars:
+            return Assessment(text_length=len(text), skipped="too_long")
+        norm = normalize(text)
+        if not norm.text.strip():
+            return Assessment(text_length=len(text), skipped="empty")
+        return norm
+
+    def _build(self, norm: Normalized, doc: Doc) -> Assessment:
+        raw: list[RawFinding] = doc.user_data.get(FINDINGS_KEY) or []
+        if not raw:
+            return Assessment(text_length=len(norm.original))
+        findings: dict[str, Finding] = {}
+        suppressed: dict[str, SuppressedFinding] = {}
+        for item in raw:
+            finding = self._finding(norm, doc, item)
+            category = finding.category
+            if item.suppressed_by is None:
+                findings.setdefault(category, finding)
+            else:
+                cue = self._context(norm, doc, item.suppressed_by)
+                reason = "policy" if cue.kind == "policy" else "negated"
+                suppressed.setdefault(
+                    category, SuppressedFinding(finding=finding, reason=reason, cue=cue)
+                )
+        excluded = {c for item in raw if item.suppressed_by is None for c in item.rule.excludes}
+        for category in excluded:
+            findings.pop(category, None)
+        ordered = sorted(findings.values(), key=lambda f: f.trigger.start)
+        return Assessment(
+            text_length=len(norm.original),
+            findings=tuple(ordered),
+            suppressed=tuple(s for c, s in suppressed.items() if c not in findings),
+        )
+
+    def _span(self, norm: Normalized, doc: Doc, start: int, end: int) -> tuple[int, int, str]:
+        last = doc[end - 1]
+        s, e = norm.to_original(doc[start].idx, last.idx + len(last.text))
+        return s, e, norm.original[s:e]
+
+    def _context(self, norm: Normalized, doc: Doc, hit: CtxHit) -> ContextHit:
+        rule, start, end = hit
+        s, e, text = self._span(norm, doc, start, end)
+        return ContextHit(kind=_KIND[rule.label], start=s, end=e, text=text, rule_id=rule.id)  # type: ignore[arg-type]
+
+    def _finding(self, norm: Normalized, doc: Doc, item: RawFinding) -> Finding:
+        evidence = []
+        for rule, start, end in item.evidence:
+            s, e, text = self._span(norm, doc, start, end)
+            evidence.append(
+                Evidence(
+                    start=s,
+                    end=e,
+                    text=text,
+                    rule_id=rule.id,
+                    description=rule.description,
+                    cue=rule.label,
+                )
+            )
+        return Finding(
+            category=item.rule.category,
+            severity=item.rule.severity,
+            rule_id=item.rule.id,
+            description=item.rule.description,
+            is_question=item.is_question,
+            reported=item.reported,
+            quoted=norm.is_quoted(evidence[0].start),
+            evidence=tuple(evidence),
+            context=tuple(self._context(norm, doc, h) for h in item.context),
+        )
+
+
+def load_classifier(settings: Any = None) -> Classifier:
+    """Build the classifier from the bundled rules plus ``settings.rules_dir`` if set.
+
+    ``settings`` may be any object with ``rules_dir`` and ``max_chars`` attributes; when
+    None, :class:`~classifiers.config.ClassifierSettings` reads them from the environment.
+    """
+    if settings is None:
+        settings = ClassifierSettings()
+    directories: list[Path] = [BUNDLED_RULES_DIR]
+    extra = getattr(settings, "rules_dir", None)
+    if extra:
+        directories.append(Path(extra))
+    rules = load_rules(*directories)
+    nlp = build_pipeline(rules, _load_norms(*directories))
+    max_chars = int(getattr(settings, "max_chars", None) or DEFAULT_MAX_CHARS)
+    return Classifier(nlp, max_chars=max_chars)
+
+
+def from_disk(path: str | Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Classifier:
+    """Load a classifier saved with ``classifier.nlp.to_disk(path)``."""
+    nlp = spacy.load(path)
+    return Classifier(nlp, max_chars=max_chars)
+
+
+__all__: Sequence[str] = ("Classifier", "build_pipeline", "from_disk", "load_classifier")

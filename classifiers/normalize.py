@@ -1,0 +1,209 @@
+"""Slack-text normaliser with an offset map back to the original text.
+
+The classifier matches on the normalised text and reports offsets into the ORIGINAL text:
+for every normalised character we keep the original ``[start, end)`` it came from.
+Replacements (a mention, an entity, a link with a label) map every produced character to
+the whole original construct, so mapped spans always lie inside the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+# Slack markup handled in one pass. Order matters: block-quote markers only at line start.
+_MARKUP = re.compile(
+    r"(?P<quote>^[ \t]*(?:&gt;|>)[ \t]?)"
+    r"|(?P<angle><(?P<inner>[^<>\n]{1,2000})>)"
+    r"|(?P<entity>&(?:amp|lt|gt|quot|#39);)"
+    r"|(?P<emoji>:[a-z0-9_+\-']{1,60}:)"
+    r"|(?P<fence>```|`)",
+    re.MULTILINE,
+)
+_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"}
+_NEEDS_MARKUP = re.compile(r"[<&:`>]")
+
+#: Characters removed outright: zero-width, joiners, directional marks, soft hyphen, BOM,
+#: variation selectors. ``face\u200bbook`` becomes ``facebook``.
+_INVISIBLE = frozenset(
+    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF, 0xFFA0]
+    + list(range(0x200B, 0x2010))
+    + list(range(0x202A, 0x202F))
+    + list(range(0x2060, 0x2070))
+    + list(range(0xFE00, 0xFE10))
+    + list(range(0xE0000, 0xE0080))
+)
+
+#: Common Cyrillic and Greek letters that look like Latin ones.
+_HOMOGLYPHS = {
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ɡ": "g",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
+    "Т": "T", "У": "Y", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S",
+    "α": "a", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
+    "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+}  # fmt: skip
+
+
+@dataclass(slots=True)
+class Normalized:
+    """Normalised text plus the map back to the original.
+
+    ``starts[i]``/``ends[i]`` give the original span of normalised character ``i``; both are
+    ``None`` when the text was unchanged (identity map). ``quoted`` holds ``[start, end)``
+    ranges of the ORIGINAL text that are block-quote lines.
+    """
+
+    original: str
+    text: str
+    starts: list[int] | None = None
+    ends: list[int] | None = None
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised ``[start, end)`` span to the original text."""
+        if self.starts is None or self.ends is None:
+            return start, end
+        if not self.starts or end <= start:
+            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def is_quoted(self, start: int) -> bool:
+        """Whether ORIGINAL offset ``start`` lies inside a block-quote line."""
+        if not self.quoted:
+            return False
+        i = bisect_right(self.quoted, (start, len(self.original) + 1)) - 1
+        return i >= 0 and self.quoted[i][0] <= start < self.quoted[i][1]
+
+
+class _Builder:
+    __slots__ = ("ends", "out", "starts")
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def emit(self, chars: str, start: int, end: int) -> None:
+        for ch in chars:
+            self.out.append(ch)
+            self.starts.append(start)
+            self.ends.append(end)
+
+    def literal(self, text: str, offset: int) -> None:
+        """Copy original text, cleaning characters that are not plain ASCII."""
+        if text.isascii():
+            for i, ch in enumerate(text):
+                o = offset + i
+                if ch < " " and ch not in "\n\t":
+                    ch = " "
+                elif ch == "\x7f":
+                    ch = " "
+                self.out.append(ch)
+                self.starts.append(o)
+                self.ends.append(o + 1)
+            return
+        i, n = 0, len(text)
+        while i < n:
+            j = i + 1
+            while j < n and unicodedata.combining(text[j]):
+                j += 1
+            self.emit(_clean_cluster(text[i:j]), offset + i, offset + j)
+            i = j
+
+    def __len__(self) -> int:
+        return len(self.out)
+
+
+def _clean_cluster(cluster: str) -> str:
+    """Clean one base character with its combining marks."""
+    cp = ord(cluster[0])
+    if cp in _INVISIBLE:
+        return ""
+    if 0xD800 <= cp <= 0xDFFF:  # lone surrogate
+        return " "
+    cat = unicodedata.category(cluster[0])
+    if cat in ("Cc", "Cs", "Co", "Cn") and cluster[0] not in "\n\t":
+        return " "
+    if cat == "Cf":
+        return ""
+    folded = unicodedata.normalize("NFKC", cluster)
+    if not folded.isascii():
+        folded = "".join(_HOMOGLYPHS.get(c, c) for c in folded)
+        # drop accents so "clíent" still reads as "client"
+        stripped = "".join(
+            c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c)
+        )
+        folded = unicodedata.normalize("NFC", stripped)
+    if folded == "\u2028" or folded == "\u2029":
+        return "\n"
+    if len(folded) == 1 and unicodedata.category(folded) == "Zs":
+        return " "
+    return folded
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise Slack text; the result maps every character back into ``text``."""
+    if text.isascii() and not _NEEDS_MARKUP.search(text) and text.isprintable():
+        return Normalized(text, text)
+    b = _Builder()
+    quoted: list[tuple[int, int]] = []
+    pos = 0
+    in_fence = False
+    for m in _MARKUP.finditer(text):
+        kind = m.lastgroup
+        if kind == "inner":
+            kind = "angle"
+        if in_fence and kind != "fence":
+            continue  # inside code: keep the content literally, markup included
+        b.literal(text[pos : m.start()], pos)
+        s, e = m.start(), m.end()
+        if kind == "quote":
+            newline = text.find("\n", e)
+            quoted.append((s, len(text) if newline == -1 else newline))
+        elif kind == "angle":
+            _angle(b, m.group("inner"), s, e)
+        elif kind == "entity":
+            b.emit(_ENTITIES[m.group()], s, e)
+        elif kind == "emoji":
+            b.emit(" ", s, e)
+        elif kind == "fence":
+            b.emit(" " if m.group() == "`" else "\n", s, e)
+            if m.group() == "```":
+                in_fence = not in_fence
+        pos = e
+    b.literal(text[pos:], pos)
+    return Normalized(text, "".join(b.out), b.starts, b.ends, _merge(quoted))
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    ranges.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in ranges:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _angle(b: _Builder, inner: str, s: int, e: int) -> None:
+    """Slack's ``<...>`` constructs: mentions, channels, special mentions and links."""
+    target, _, label = inner.partition("|")
+    if target.startswith("@"):
+        b.emit("@user", s, e)
+    elif target.startswith("#"):
+        b.emit("#" + (label or "channel"), s, e)
+    elif target.startswith("!"):
+        b.emit("@" + (label.lstrip("@") or target[1:].split("^")[0]), s, e)
+    elif label:
+        # keep the label's own characters mapped to where they are in the original
+        b.literal(label, e - 1 - len(label))
+    elif target.startswith(("http", "mailto:", "tel:")):
+        b.literal(target, s + 1)
+    else:
+        b.literal(target, s + 1)

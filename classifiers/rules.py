@@ -1,0 +1,254 @@
+"""Rule files: pydantic models, loading, validation and directory merging.
+
+A rule directory holds JSONL files (one JSON object per line, ``#`` lines and blank lines
+ignored):
+
+* ``context_*.jsonl`` – context rules (negation, policy, question, hypothetical, reported,
+  pseudo, terminate), ConText style with a direction and a window;
+* ``situations.jsonl`` – situation rules: which cue labels, co-occurring in one clause,
+  make a category fire, with what severity;
+* any other ``*.jsonl`` – cue rules in spaCy's pattern format (``label``, ``pattern``,
+  ``id``) plus a one-line ``description``. String patterns are phrases matched on the
+  lemma-folded NORM; list patterns are spaCy token patterns (keep them few: slow).
+
+Every problem is raised as :class:`~classifiers.errors.RuleError` naming file, line, rule id
+and the bad value.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from spacy.schemas import validate_token_pattern
+
+from .errors import RuleDirectoryError, RuleError
+from .models import Category, Severity
+
+#: The bundled rule directory.
+BUNDLED_RULES_DIR = Path(__file__).parent / "rules"
+
+_LABEL = r"^[A-Z][A-Z0-9_]{0,39}$"
+_ALTERNATIVES = r"^[A-Z][A-Z0-9_]{0,39}(\|[A-Z][A-Z0-9_]{0,39}){0,5}$"
+_RULE_ID = r"^[a-z0-9][a-z0-9_.\-]{0,79}$"
+ContextLabel = Literal[
+    "NEGATION", "POLICY", "HYPOTHETICAL", "QUESTION", "REPORTED", "PSEUDO", "TERMINATE"
+]
+#: Cue label that only shadows shorter cues it overlaps ("client portal" hides "client").
+IGNORE_LABEL = "IGNORE"
+
+
+class _Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Annotated[str, Field(pattern=_RULE_ID)]
+    description: Annotated[str, Field(min_length=3, max_length=200)]
+
+    @field_validator("description")
+    @classmethod
+    def _one_line(cls, value: str) -> str:
+        if "\n" in value or "\r" in value:
+            raise ValueError("description must be one line")
+        return value.strip()
+
+
+class _PatternRule(_Rule):
+    pattern: str | list[dict[str, Any]]
+
+    @field_validator("pattern")
+    @classmethod
+    def _check_pattern(cls, value: str | list[dict[str, Any]]) -> str | list[dict[str, Any]]:
+        if isinstance(value, str):
+            if not value.strip():
+                raise ValueError("a phrase pattern must not be empty")
+            if len(value) > 200:
+                raise ValueError("a phrase pattern must be at most 200 characters")
+            return value
+        if not value:
+            raise ValueError("a token pattern must have at least one token")
+        errors = validate_token_pattern(value)
+        if errors:
+            raise ValueError("invalid spaCy token pattern: " + "; ".join(errors))
+        for token in value:
+            regex = token.get("TEXT", {}) if isinstance(token.get("TEXT"), dict) else {}
+            if isinstance(regex, dict) and "REGEX" in regex:
+                try:
+                    re.compile(regex["REGEX"])
+                except re.error as exc:
+                    raise ValueError(f"bad REGEX: {exc}") from exc
+        return value
+
+
+class CueRule(_PatternRule):
+    """A target/cue rule: spaCy pattern plus a label and a one-line description."""
+
+    label: Annotated[str, Field(pattern=_LABEL)]
+
+
+class ContextRule(_PatternRule):
+    """A ConText-style context rule (negation, policy, question, ...)."""
+
+    label: ContextLabel
+    direction: Literal["forward", "backward", "both"] = "forward"
+    window: Annotated[int, Field(ge=1, le=60)] = 8
+
+
+class SituationRule(_Rule):
+    """A category fires when ``all`` cues (and one of ``any``, if given) share a clause.
+
+    An ``all`` entry may list alternatives (``"CLIENT|FORMER"``). ``none`` lists cues that veto
+    the rule in that clause. ``carry`` lists ``all`` entries that may also come from
+    neighbouring clauses of the same message (up to ``carry_clauses`` away). ``excludes``
+    names categories this finding replaces in the same message (romance over socializing).
+    """
+
+    category: Category
+    severity: Severity
+    all: Annotated[list[Annotated[str, Field(pattern=_ALTERNATIVES)]], Field(min_length=1)]
+    any: list[Annotated[str, Field(pattern=_LABEL)]] = []
+    none: list[Annotated[str, Field(pattern=_LABEL)]] = []
+    carry: list[Annotated[str, Field(pattern=_ALTERNATIVES)]] = []
+    carry_clauses: Annotated[int, Field(ge=0, le=5)] = 2
+    excludes: list[Category] = []
+
+    def labels(self) -> set[str]:
+        """Every cue label this rule mentions (alternatives split)."""
+        names = {x for group in self.all + self.carry for x in group.split("|")}
+        return names | set(self.any) | set(self.none)
+
+
+class RuleSet(BaseModel):
+    """All rules of one or more directories, merged and cross-checked."""
+
+    model_config = ConfigDict(frozen=True)
+
+    cues: tuple[CueRule, ...]
+    context: tuple[ContextRule, ...]
+    situations: tuple[SituationRule, ...]
+    sources: tuple[str, ...] = ()
+
+
+def _kind_of(path: Path) -> str:
+    if path.name.startswith("context_"):
+        return "context"
+    if path.name.startswith("situations"):
+        return "situations"
+    return "cues"
+
+
+_MODELS: dict[str, type[_Rule]] = {
+    "cues": CueRule,
+    "context": ContextRule,
+    "situations": SituationRule,
+}
+
+
+def load_rule_file(path: Path) -> tuple[str, list[tuple[int, _Rule]]]:
+    """Parse and validate one JSONL rule file; returns its kind and (line, rule) pairs."""
+    kind = _kind_of(path)
+    model = _MODELS[kind]
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"cannot read the file as UTF-8 text: {exc}", file=str(path)) from exc
+    rules: list[tuple[int, _Rule]] = []
+    seen: dict[str, int] = {}
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise RuleError(
+                f"expected one JSON object per line, got invalid JSON ({exc.msg})",
+                file=str(path),
+                line=number,
+                value=line[:80],
+            ) from exc
+        if not isinstance(data, dict):
+            raise RuleError(
+                "expected a JSON object", file=str(path), line=number, value=type(data).__name__
+            )
+        rule_id = data.get("id") if isinstance(data.get("id"), str) else None
+        try:
+            rule = model.model_validate(data)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            loc = ".".join(str(p) for p in err["loc"]) or "rule"
+            raise RuleError(
+                f"field {loc!r}: {err['msg']}",
+                file=str(path),
+                line=number,
+                rule_id=rule_id,
+                value=err.get("input"),
+            ) from None
+        if rule.id in seen:
+            raise RuleError(
+                f"duplicate rule id (first on line {seen[rule.id]})",
+                file=str(path),
+                line=number,
+                rule_id=rule.id,
+                value=rule.id,
+            )
+        seen[rule.id] = number
+        rules.append((number, rule))
+    return kind, rules
+
+
+def load_rules(*directories: Path) -> RuleSet:
+    """Load and merge rule directories in order (later directories add or override by id)."""
+    cues: dict[str, CueRule] = {}
+    context: dict[str, ContextRule] = {}
+    situations: dict[str, SituationRule] = {}
+    where: dict[str, tuple[str, int]] = {}
+    sources: list[str] = []
+    for directory in directories:
+        directory = Path(directory)
+        if not directory.is_dir():
+            raise RuleDirectoryError(
+                f"expected a directory of *.jsonl rule files, got {str(directory)!r} "
+                "which is not a directory"
+            )
+        files = sorted(directory.glob("*.jsonl"))
+        if not files:
+            raise RuleDirectoryError(
+                f"expected *.jsonl rule files in {str(directory)!r}, found none"
+            )
+        sources.append(str(directory))
+        for path in files:
+            kind, rules = load_rule_file(path)
+            target: dict[str, Any] = {"cues": cues, "context": context, "situations": situations}[
+                kind
+            ]
+            for number, rule in rules:
+                target[rule.id] = rule
+                where[rule.id] = (str(path), number)
+    cue_labels = {r.label for r in cues.values()}
+    for rule in situations.values():
+        missing = sorted(rule.labels() - cue_labels)
+        if missing:
+            file, line = where[rule.id]
+            raise RuleError(
+                "situation mentions cue labels that no cue rule defines",
+                file=file,
+                line=line,
+                rule_id=rule.id,
+                value=missing,
+            )
+    return RuleSet(
+        cues=tuple(cues.values()),
+        context=tuple(context.values()),
+        situations=tuple(situations.values()),
+        sources=tuple(sources),
+    )
+
+
+def check_directory(directory: Path, *, with_bundled: bool = True) -> RuleSet:
+    """Validate a rule directory (merged over the bundled rules unless told otherwise)."""
+    if with_bundled:
+        return load_rules(BUNDLED_RULES_DIR, directory)
+    return load_rules(directory)

@@ -1,0 +1,194 @@
+"""The situation layer: co-occurring cues in one clause, then ConText-style context.
+
+Works on token offsets of one ``Doc``; :mod:`classifiers.engine` maps results to the
+original text. Sentences end at ``. ! ? ;`` and newlines; clauses additionally end where a
+``TERMINATE`` context rule matches ("but", "however"). Negation and policy cues act within a
+clause; question, hypothetical and reported cues act within a sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .rules import ContextRule, CueRule, SituationRule
+
+#: (rule, start token, end token)
+Hit = tuple[CueRule, int, int]
+CtxHit = tuple[ContextRule, int, int]
+
+_SENTENCE_END = frozenset(".!?;…")
+_CLAUSE_KINDS = frozenset(("NEGATION", "POLICY"))
+_SENTENCE_KINDS = frozenset(("QUESTION", "HYPOTHETICAL", "REPORTED"))
+
+
+@dataclass(slots=True)
+class RawFinding:
+    """A situation that fired, before conversion to result models."""
+
+    rule: SituationRule
+    evidence: list[Hit]
+    context: list[CtxHit] = field(default_factory=list)
+    suppressed_by: CtxHit | None = None
+    is_question: bool = False
+    reported: bool = False
+
+
+def _segments(doc: Doc, terminators: set[int]) -> tuple[list[int], list[int]]:
+    """Sentence id and clause id of every token."""
+    n = len(doc)
+    sent_of = [0] * n
+    clause_of = [0] * n
+    sent = clause = 0
+    broke = True
+    for i, tok in enumerate(doc):
+        if i in terminators and not broke:
+            clause += 1
+        sent_of[i] = sent
+        clause_of[i] = clause
+        text = tok.text
+        if (text[-1] in _SENTENCE_END and tok.is_punct) or "\n" in text:
+            if not broke:
+                sent += 1
+                clause += 1
+                broke = True
+        elif not tok.is_space:
+            broke = False
+    return sent_of, clause_of
+
+
+def _in_scope(ctx: CtxHit, spans: Sequence[tuple[int, int]]) -> bool:
+    rule, cs, ce = ctx
+    for s, e in spans:
+        if rule.direction in ("forward", "both") and ce <= s and s - ce <= rule.window:
+            return True
+        if rule.direction in ("backward", "both") and cs >= e and cs - e <= rule.window:
+            return True
+    return False
+
+
+def evaluate(
+    doc: Doc,
+    matches: Sequence[tuple[int, int, int, bool]],
+    rule_of: Callable[[int], CueRule | ContextRule],
+    situations: Sequence[SituationRule],
+) -> list[RawFinding]:
+    """Evaluate situation rules and context over one doc's matches."""
+    cues: list[Hit] = []
+    ctx: list[CtxHit] = []
+    for index, start, end, is_ctx in matches:
+        rule = rule_of(index)
+        if is_ctx:
+            ctx.append((rule, start, end))  # type: ignore[arg-type]
+        else:
+            cues.append((rule, start, end))  # type: ignore[arg-type]
+    if not cues:
+        return []
+    terminators = {s for r, s, _ in ctx if r.label == "TERMINATE"}
+    sent_of, clause_of = _segments(doc, terminators)
+    by_clause: dict[int, dict[str, Hit]] = {}
+    for hit in cues:
+        by_clause.setdefault(clause_of[hit[1]], {}).setdefault(hit[0].label, hit)
+    clause_sent = {c: sent_of[next(iter(h.values()))[1]] for c, h in by_clause.items()}
+    findings: list[RawFinding] = []
+    for clause, present in by_clause.items():
+        fired: set[str] = set()
+        for rule in situations:
+            if rule.category in fired:
+                continue
+            evidence = _fire(rule, clause, present, by_clause)
+            if evidence is None:
+                continue
+            fired.add(rule.category)
+            finding = RawFinding(rule, evidence)
+            _apply_context(finding, ctx, clause, clause_sent[clause], clause_of, sent_of)
+            findings.append(finding)
+    return findings
+
+
+def _fire(
+    rule: SituationRule,
+    clause: int,
+    present: dict[str, Hit],
+    by_clause: dict[int, dict[str, Hit]],
+) -> list[Hit] | None:
+    for label in rule.none:
+        if label in present:
+            return None
+    evidence: list[Hit] = []
+    own = 0
+    for alternatives in rule.all:
+        labels = alternatives.split("|")
+        hit = next((present[x] for x in labels if x in present), None)
+        if hit is None and alternatives in rule.carry:
+            hit = _carried(labels, clause, rule.carry_clauses, by_clause)
+            if hit is None:
+                return None
+        elif hit is None:
+            return None
+        else:
+            own += 1
+        evidence.append(hit)
+    if rule.any:
+        chosen = next((present[label] for label in rule.any if label in present), None)
+        if chosen is None:
+            return None
+        evidence.append(chosen)
+        own += 1
+    if own == 0:
+        return None
+    return evidence
+
+
+def _carried(
+    labels: list[str], clause: int, distance: int, by_clause: dict[int, dict[str, Hit]]
+) -> Hit | None:
+    """The nearest hit of ``labels`` in neighbouring clauses, earlier before later."""
+    for d in range(1, distance + 1):
+        for other in (clause - d, clause + d):
+            hits = by_clause.get(other)
+            if hits:
+                for label in labels:
+                    if label in hits:
+                        return hits[label]
+    return None
+
+
+def _apply_context(
+    finding: RawFinding,
+    ctx: list[CtxHit],
+    clause: int,
+    sentence: int,
+    clause_of: list[int],
+    sent_of: list[int],
+) -> None:
+    """Negation/policy act on evidence in their own clause; questions etc. on the sentence."""
+    negation: CtxHit | None = None
+    policy: CtxHit | None = None
+    spans = [(s, e) for _, s, e in finding.evidence]
+    own = [(s, e) for s, e in spans if clause_of[s] == clause]
+    for hit in ctx:
+        rule, start, _ = hit
+        label = rule.label
+        if label in _CLAUSE_KINDS:
+            near = [(s, e) for s, e in spans if clause_of[s] == clause_of[start]]
+            if not near or not _in_scope(hit, near):
+                continue
+            if label == "NEGATION":
+                negation = negation or hit
+            else:
+                policy = policy or hit
+            finding.context.append(hit)
+        elif label in _SENTENCE_KINDS:
+            if sent_of[start] != sentence or not _in_scope(hit, own):
+                continue
+            if label == "REPORTED":
+                finding.reported = True
+            else:
+                finding.is_question = True
+            finding.context.append(hit)
+    if finding.is_question:
+        return
+    finding.suppressed_by = policy or negation
