@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table, text
@@ -17,6 +18,7 @@ from bot.errors import StorageError, StorageUnavailable
 from bot.storage.engine import (
     create_engine,
     describe,
+    is_memory_sqlite,
     is_unavailable_error,
     parse_database_url,
     unavailable,
@@ -72,6 +74,16 @@ class StoreBase:
         if self._engine is None:
             self._engine = create_engine(self._url, pool_size=self._pool_size)
         return self._engine
+
+    def _check_sqlite_directory(self) -> None:
+        """Fail early (and cleanly) when a SQLite file's directory does not exist."""
+        if self.backend != "sqlite" or is_memory_sqlite(self._url):
+            return
+        directory = Path(self._url.database or "").expanduser().resolve().parent
+        if not directory.is_dir():
+            raise StorageUnavailable(
+                f"database unavailable: {self.description} (directory {directory} does not exist)"
+            )
 
     def _translate(self, exc: BaseException) -> StorageError:
         if is_unavailable_error(exc):

@@ -92,6 +92,8 @@ def _install_sqlite_listeners(engine: AsyncEngine) -> None:
         try:
             cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA foreign_keys = ON")
+            # Overwrite deleted rows (delivered outbox rows, purged events) with zeros.
+            cursor.execute("PRAGMA secure_delete = ON")
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
         finally:

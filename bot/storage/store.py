@@ -82,6 +82,7 @@ class Store(OutboxMixin, SummaryMixin):
     # ------------------------------------------------------------- lifecycle
     async def start(self, migrate: bool = True) -> None:
         """Open the engine and, unless ``migrate`` is False, apply pending migrations."""
+        self._check_sqlite_directory()
         engine = self._open_engine()
         if migrate:
             await _migrate_module.upgrade(engine)
