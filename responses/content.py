@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 from classifiers.models import CATEGORIES, Category
 
@@ -49,15 +56,8 @@ def _check_url(value: str) -> str:
     return value
 
 
-def _check_text(value: str) -> str:
-    stripped = value.strip()
-    if not stripped:
-        raise ValueError("expected non-empty text; got an empty string")
-    return stripped
-
-
 Url = Annotated[str, AfterValidator(_check_url)]
-Text = Annotated[str, AfterValidator(_check_text)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class _Model(BaseModel):
@@ -98,7 +98,11 @@ def _check_nudge(value: str) -> str:
     return value
 
 
-Nudge = Annotated[Text, Field(max_length=NUDGE_MAX_CHARS), AfterValidator(_check_nudge)]
+Nudge = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=NUDGE_MAX_CHARS),
+    AfterValidator(_check_nudge),
+]
 Item = Annotated[Text, Field(max_length=500)]
 
 

@@ -41,15 +41,15 @@ def truncate(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = text[: max(limit - 1, 0)]
+    space = cut.rfind(" ")
+    if space > len(cut) * 0.6:
+        cut = cut[:space]
     lt = cut.rfind("<")
     if lt > cut.rfind(">"):
         cut = cut[:lt]
     amp = cut.rfind("&")
     if amp != -1 and ";" not in cut[amp:]:
         cut = cut[:amp]
-    space = cut.rfind(" ")
-    if space > len(cut) * 0.6:
-        cut = cut[:space]
     return cut.rstrip() + ELLIPSIS
 
 

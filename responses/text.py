@@ -11,6 +11,7 @@ _CHANNEL_RE = re.compile(r"<#([CG][A-Z0-9]+)(?:\|([^<>]*))?>")
 _DATE_RE = re.compile(r"<!date\^\d+\^[^|<>]*\|([^<>]*)>")
 _BOLD_RE = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _ITALIC_RE = re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
+_CODE_RE = re.compile(r"`([^`\n]+)`")
 _EMOJI_RE = re.compile(r":([a-z0-9_+\-]+):")
 _EMOJI = {
     "warning": "(!)",
@@ -36,6 +37,7 @@ def mrkdwn_to_text(text: str) -> str:
     out = _LINK_RE.sub(_link, out)
     out = _BARE_LINK_RE.sub(lambda m: m.group(1).removeprefix("mailto:"), out)
     out = out.replace("```\n", "").replace("\n```", "").replace("```", "")
+    out = _CODE_RE.sub(r"\1", out)
     out = _BOLD_RE.sub(r"\1", out)
     out = _ITALIC_RE.sub(r"\1", out)
     out = _EMOJI_RE.sub(lambda m: _EMOJI.get(m.group(1), m.group(0)), out)
