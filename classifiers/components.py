@@ -65,7 +65,7 @@ def _resolve_cues(
         label = labels[m[0]]
         if label == IGNORE_LABEL:
             continue
-        if any(s <= m[1] and m[2] <= e for s, e in ignores):
+        if any(s <= m[1] and m[2] <= e and e - s > m[2] - m[1] for s, e in ignores):
             continue
         by_label.setdefault(label, []).append(m)
     kept: list[tuple[int, int, int]] = []
@@ -129,7 +129,7 @@ class CueMatcher:
             key = f"{'ctx' if is_ctx else 'cue'}:{rule.id}"
             self._keys[vocab.strings.add(key)] = (index, is_ctx)
             if isinstance(rule.pattern, str):
-                by_key.setdefault(key, []).append(self.nlp.make_doc(rule.pattern))
+                by_key.setdefault(key, []).extend(self._phrase_docs(rule.pattern))
             else:
                 token_patterns.setdefault(key, []).append(rule.pattern)
         self._rules = rules
@@ -138,6 +138,23 @@ class CueMatcher:
             self.phrases.add(key, docs)
         for key, patterns in token_patterns.items():
             self.tokens.add(key, patterns)
+
+    def _phrase_docs(self, pattern: str) -> list[Doc]:
+        """The pattern's doc, plus Capitalised/UPPER variants that tokenize differently.
+
+        The tokenizer's exceptions are case-sensitive ("Dr." is one token, "dr." two), so a
+        lower-case pattern alone would miss the capitalised spelling.
+        """
+        docs = [self.nlp.make_doc(pattern)]
+        shapes = {tuple(t.norm_ for t in docs[0])}
+        for variant in (pattern.capitalize(), pattern.upper(), pattern.title()):
+            doc = self.nlp.make_doc(variant)
+            key = tuple(t.norm_ for t in doc)
+            if key not in shapes:
+                shapes.add(key)
+                if len(doc) != len(docs[0]):
+                    docs.append(doc)
+        return docs
 
     def rule(self, index: int) -> CueRule | ContextRule:
         """The rule at a match's index."""
