@@ -31,10 +31,6 @@ ANSWER_NOTE = "Only you can see this answer. Boundary Bot does not keep the text
 _REASONS = {"negated": "it was negated", "policy": "it reads as a policy reminder"}
 
 
-def _name(category: str) -> str:
-    return category.replace("_", " ")
-
-
 def _understood(assessment: Assessment, guidance: GuidanceLibrary) -> str:
     """What the bot understood: categories, question, reported speech, suppressed parts."""
     if assessment.skipped == "too_long":
@@ -45,9 +41,8 @@ def _understood(assessment: Assessment, guidance: GuidanceLibrary) -> str:
     lines: list[str] = []
     cats = [c for c in CATEGORIES if c in assessment.categories]
     if cats:
-        lines.append(
-            "I read this as being about: " + ", ".join(f"*{_name(c)}*" for c in cats) + "."
-        )
+        names = ", ".join(f"*{escape(guidance.entry(c).label)}*" for c in cats)
+        lines.append(f"I read this as being about: {names}.")
         if any(f.is_question for f in assessment.findings):
             lines.append(
                 "It sounds like a question, so here is what the codes and good practice say."
@@ -65,7 +60,8 @@ def _understood(assessment: Assessment, guidance: GuidanceLibrary) -> str:
             continue
         seen.add(key)
         lines.append(
-            f"I set aside *{_name(s.finding.category)}* because {_REASONS[s.reason]} "
+            f"I set aside *{escape(guidance.entry(s.finding.category).label)}* because "
+            f"{_REASONS[s.reason]} "
             f"(“{quote_phrase(s.cue.text, 60)}”)."
         )
     return "\n".join(lines)
@@ -136,7 +132,7 @@ def build_answer(
     cats = [c for c in CATEGORIES if c in assessment.categories]
     if cats:
         blocks += _category_blocks(cats, guidance)
-        fallback = "Boundary Bot guidance: " + ", ".join(_name(c) for c in cats)
+        fallback = "Boundary Bot guidance: " + ", ".join(guidance.entry(c).label for c in cats)
     else:
         blocks += general_blocks(guidance)
         fallback = "Boundary Bot: general guidance on professional boundaries"

@@ -111,6 +111,7 @@ class GuidanceEntry(_Model):
 
     category: Category
     title: Text = Field(max_length=TITLE_MAX_CHARS)
+    label: Text = Field(max_length=40, description="Short name in sentences, e.g. 'touch'.")
     summary: Text = Field(max_length=200, description="One line for the topics list.")
     aliases: tuple[Annotated[Text, Field(max_length=40)], ...] = Field(
         default=(), description="Other names a user may type after /boundary."

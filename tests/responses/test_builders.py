@@ -173,7 +173,7 @@ def test_answer_says_what_it_understood(guidance: GuidanceLibrary) -> None:
     text = understood["text"]["text"]
     assert "I read this as being about: *social media*, *gifts*." in text
     assert "sounds like a question" in text
-    assert "I set aside *physical contact* because it was negated (“never”)." in text
+    assert "I set aside *touch* because it was negated (“never”)." in text
     body = render_text(p)
     assert guidance.entry("gifts").title in body and guidance.entry("social_media").title in body
     assert p["text"] == "Boundary Bot guidance: social media, gifts"
