@@ -35,6 +35,10 @@ BUILTIN_DIR = Path(__file__).with_name("guidance")
 
 _TOPICS: tuple[str, ...] = (*CATEGORIES, GENERAL)
 _OVERRIDE_KEYS = ("policy_label", "policy_url", "replace", "extend")
+#: Text fields that ``[extend]`` may append a paragraph to (short fields can only be replaced).
+EXTENDABLE_TEXT = frozenset(
+    {"why", "script", "consult", "document", "acceptable", "what_boundaries_are"}
+)
 
 
 def _model_for(topic: str) -> type[BaseModel]:
@@ -151,7 +155,7 @@ def _merge(base: BaseModel, override: Mapping[str, Any], file: str) -> tuple[Any
                     problems.append(Problem(file, where, "expected a list of items to add"))
                     continue
                 fields[key] = [*current, *value]
-            elif isinstance(current, str):
+            elif isinstance(current, str) and key in EXTENDABLE_TEXT:
                 if not isinstance(value, str):
                     problems.append(Problem(file, where, "expected text to append"))
                     continue

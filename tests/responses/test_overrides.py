@@ -125,6 +125,12 @@ def test_org_details_are_rendered(org_dir: Path) -> None:
         ),
         (
             "gifts.toml",
+            '[extend]\nnudge = "More."\n',
+            "gifts.toml: extend.nudge: this field cannot",
+        ),
+        ("gifts.toml", '[extend]\ntitle = "More"\n', "gifts.toml: extend.title: this field cannot"),
+        (
+            "gifts.toml",
             'policy_url = "javascript:alert(1)"\n',
             "gifts.toml: policy_url: Value error",
         ),
