@@ -88,12 +88,25 @@ def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, 
 
 
 class CueMatcher:
-    """Matches cue and context rules: phrases on NORM (lemma-folded), few token patterns."""
+    """Matches cue and context rules.
 
-    def __init__(self, nlp: Language, name: str = "boundary_cues", phrase_attr: str = "NORM"):
+    Cue phrases match on NORM (lemma-folded: "hugged" finds "hug"); context phrases match on
+    LOWER, because tokenizer exceptions give function words lemma-like norms ("didn't" reads
+    "do not") and negation/policy cues must match the exact words. Token patterns (few: the
+    Matcher is slow) and context rules only run on messages that already have a phrase cue.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "boundary_cues",
+        phrase_attr: str = "NORM",
+        context_attr: str = "LOWER",
+    ):
         self.nlp = nlp
         self.name = name
         self.phrase_attr = phrase_attr
+        self.context_attr = context_attr
         self.cues: list[CueRule] = []
         self.context: list[ContextRule] = []
         self.norms: dict[str, str] = {}
@@ -115,6 +128,7 @@ class CueMatcher:
     def _build(self) -> None:
         vocab = self.nlp.vocab
         self.phrases = PhraseMatcher(vocab, attr=self.phrase_attr)
+        self.context_phrases = PhraseMatcher(vocab, attr=self.context_attr)
         self.tokens = Matcher(vocab)
         self._keys: dict[int, tuple[int, bool]] = {}
         rules: list[tuple[CueRule | ContextRule, bool]] = [(r, False) for r in self.cues]
@@ -124,18 +138,21 @@ class CueMatcher:
             words = {t.lower_ for doc in self.nlp.tokenizer.pipe(texts) for t in doc}
             fold_lemmas(vocab, words, self.norms)
         by_key: dict[str, list[Doc]] = {}
+        ctx_keys: set[str] = set()
         token_patterns: dict[str, list[list[dict[str, Any]]]] = {}
         for index, (rule, is_ctx) in enumerate(rules):
             key = f"{'ctx' if is_ctx else 'cue'}:{rule.id}"
             self._keys[vocab.strings.add(key)] = (index, is_ctx)
             if isinstance(rule.pattern, str):
                 by_key.setdefault(key, []).extend(self._phrase_docs(rule.pattern))
+                if is_ctx:
+                    ctx_keys.add(key)
             else:
                 token_patterns.setdefault(key, []).append(rule.pattern)
         self._rules = rules
         self._labels = [r.label for r, _ in rules]
         for key, docs in by_key.items():
-            self.phrases.add(key, docs)
+            (self.context_phrases if key in ctx_keys else self.phrases).add(key, docs)
         for key, patterns in token_patterns.items():
             self.tokens.add(key, patterns)
 
@@ -172,6 +189,7 @@ class CueMatcher:
             return []
         if len(self.tokens):
             raw = raw + self.tokens(doc)
+        raw = raw + self.context_phrases(doc)
         cues: list[tuple[int, int, int]] = []
         ctx: list[tuple[int, int, int]] = []
         keys = self._keys
@@ -249,10 +267,14 @@ def _lines(path: Path) -> list[str]:
     return [x for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-@Language.factory("boundary_cues", default_config={"phrase_attr": "NORM"})
-def make_boundary_cues(nlp: Language, name: str, phrase_attr: str) -> CueMatcher:
+@Language.factory(
+    "boundary_cues", default_config={"phrase_attr": "NORM", "context_attr": "LOWER"}
+)
+def make_boundary_cues(
+    nlp: Language, name: str, phrase_attr: str, context_attr: str
+) -> CueMatcher:
     """Factory of the cue/context matcher (rules are added with ``add_rules``)."""
-    return CueMatcher(nlp, name, phrase_attr)
+    return CueMatcher(nlp, name, phrase_attr, context_attr)
 
 
 @Language.factory("boundary_situations", default_config={"cues": "boundary_cues"})

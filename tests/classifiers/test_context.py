@@ -1,0 +1,105 @@
+"""Context: negation and policy suppress (and say why); questions, reports and quotes flag."""
+
+from __future__ import annotations
+
+import pytest
+
+from classifiers import Classifier
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "reason", "cue"),
+    [
+        ("I would never accept a gift from a client", "gifts", "negated", "would never"),
+        ("I didn't hug my client, I shook her hand", "physical_contact", "negated", "didn't"),
+        ("I refused the friend request from my patient on facebook", "social_media", "negated",
+         "refused"),
+        ("Reminder: do not friend clients on FB or IG", "social_media", "policy", "Reminder:"),
+        ("per policy, staff may not accept gifts from patients", "gifts", "policy", "per policy"),
+        ("Romantic relationships with current clients are prohibited", "romantic", "policy",
+         "prohibited"),
+    ],
+)  # fmt: skip
+def test_negation_and_policy_suppress_with_their_cue(
+    classifier: Classifier, text: str, category: str, reason: str, cue: str
+) -> None:
+    a = classifier.assess(text)
+    assert category not in a.categories
+    sup = next(s for s in a.suppressed if s.finding.category == category)
+    assert sup.reason == reason
+    assert sup.cue.text == cue
+    assert text[sup.cue.start : sup.cue.end] == cue
+    assert sup.cue.kind == ("negation" if reason == "negated" else "policy")
+
+
+def test_negation_scope_ends_at_a_clause_boundary(classifier: Classifier) -> None:
+    a = classifier.assess("I don't usually do this, but I hugged my client today")
+    assert "physical_contact" in a.categories
+
+
+def test_negation_far_away_does_not_suppress(classifier: Classifier) -> None:
+    a = classifier.assess(
+        "not a great week at all honestly, so much charting and then my client hugged me"
+    )
+    assert "physical_contact" in a.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it ok to accept a gift card from a client?",
+        "what if a patient sends me a friend request on facebook",
+        "should I never hug a client, even when she asks?",
+    ],
+)
+def test_questions_and_hypotheticals_are_flagged_not_suppressed(
+    classifier: Classifier, text: str
+) -> None:
+    a = classifier.assess(text)
+    assert a.findings, a
+    assert all(f.is_question for f in a.findings)
+    assert any(c.kind in ("question", "hypothetical") for f in a.findings for c in f.context)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my coworker is dating her client",
+        "heard a nurse on nights gives her personal cell to patients",
+        "apparently one of the residents hugged a patient in the hallway",
+    ],
+)
+def test_reported_third_parties_are_flagged(classifier: Classifier, text: str) -> None:
+    a = classifier.assess(text)
+    assert a.findings
+    assert all(f.reported for f in a.findings)
+
+
+def test_first_person_statement_is_not_flagged(classifier: Classifier) -> None:
+    (finding,) = classifier.assess("I hugged my client after a hard session").findings
+    assert not (finding.is_question or finding.reported or finding.quoted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> can I follow you on instagram?\nthis came from a client today",
+        "&gt; can I follow you on instagram?\nthis came from a client today",
+    ],
+)
+def test_block_quotes_are_classified_and_marked_quoted(classifier: Classifier, text: str) -> None:
+    a = classifier.assess(text)
+    finding = next(f for f in a.findings if f.category == "social_media")
+    assert finding.quoted
+    assert text[finding.trigger.start : finding.trigger.end] == finding.trigger.text
+
+
+def test_unquoted_line_after_a_quote_is_not_quoted(classifier: Classifier) -> None:
+    a = classifier.assess("> thanks for today\nmy client hugged me at the door")
+    (finding,) = a.findings
+    assert finding.category == "physical_contact" and not finding.quoted
+
+
+def test_romance_replaces_socializing_in_the_same_message(classifier: Classifier) -> None:
+    a = classifier.assess("my client asked me out to dinner, he said it would be a date")
+    assert a.categories == ["romantic"]
