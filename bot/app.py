@@ -114,8 +114,8 @@ def create_app(
     if settings.mode == "oauth":
         kwargs["oauth_settings"] = _oauth_settings(settings, svc)
         kwargs["installation_store"] = kwargs["oauth_settings"].installation_store
-    else:
-        kwargs["token"] = settings.secret("slack_bot_token")
+    elif web_client.token is None:
+        web_client.token = settings.secret("slack_bot_token")
     app = AsyncApp(**kwargs)
     _SERVICES[app] = svc
     svc.bind(app)

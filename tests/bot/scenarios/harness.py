@@ -8,6 +8,7 @@ app's background work to finish before a test inspects the fake Slack server.
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import logging
@@ -90,8 +91,9 @@ class Harness:
             sent_headers["X-Slack-Request-Timestamp"] = ts
             sent_headers["X-Slack-Signature"] = sign(sign_with, ts, body)
         sent_headers.update(headers or {})
+        data: bytes | io.BytesIO = io.BytesIO(body) if len(body) > 512_000 else body
         async with self.session.post(
-            self.server.events_url, data=body, headers=sent_headers
+            self.server.events_url, data=data, headers=sent_headers
         ) as response:
             return Reply(response.status, await response.text(), dict(response.headers))
 
