@@ -43,6 +43,7 @@ from bot.sandbox.display import (
     render_payload,
 )
 from bot.sandbox.fake_slack import FakeSlack
+from bot.sandbox.settle import Settler
 from bot.sandbox.signed_requests import (
     AppResponse,
     SlackRequester,
@@ -62,24 +63,6 @@ BOT_ID = "BSANDBOX"
 YOU = "U0YOU"
 HOME_CHANNEL = ("C0SANDBOX", "sandbox")
 SETTLE_TIMEOUT = 10.0
-QUIET_SECONDS = 0.03
-
-
-def _task_label(task: asyncio.Task[Any]) -> str:
-    coro = task.get_coro()
-    return f"{task.get_name()}:{getattr(coro, '__qualname__', type(coro).__name__)}"
-
-
-#: Coroutines that only wait (a timer or a stop signal), never doing work worth awaiting.
-_IDLE_COROUTINES = frozenset({"Event.wait", "Condition.wait", "sleep"})
-
-
-def _is_background_idle(task: asyncio.Task[Any]) -> bool:
-    """A task the console must not wait for: aiohttp's per-connection server task (alive as
-    long as a keep-alive connection) or one that only waits on an event or a timer (e.g. the
-    ``stop.wait()`` inside a periodic loop's ``wait_for``)."""
-    qualname = getattr(task.get_coro(), "__qualname__", "")
-    return qualname.startswith("RequestHandler.") or qualname in _IDLE_COROUTINES
 
 
 @dataclass
@@ -118,7 +101,9 @@ class SandboxSession:
         self.server: Any = None
         self.requester: SlackRequester | None = None
         self._seen = 0
-        self._ignored: set[asyncio.Task[Any]] = set()
+        self._settler = Settler(
+            lambda: len(self.fake.calls), timeout=SETTLE_TIMEOUT, on_abandoned=self._abandoned
+        )
 
     # ------------------------------------------------------------------ lifecycle
     async def start(self) -> None:
@@ -299,13 +284,13 @@ class SandboxSession:
             response_url=self.fake.new_response_url(),
         )
         assert self.requester is not None
-        before = asyncio.all_tasks()
+        before = Settler.snapshot()
         response = await self.requester.send_command(fields)
         await self._show(response, before, quiet="(no visible answer)")
 
     async def _deliver(self, body: dict[str, Any]) -> None:
         assert self.requester is not None
-        before = asyncio.all_tasks()
+        before = Settler.snapshot()
         response = await self.requester.send_event(body)
         shown = await self._show(response, before, quiet=None)
         if not shown and body["event"]["type"] == "message":
@@ -351,7 +336,7 @@ class SandboxSession:
             )
         self._print(f"  (clicked [{button.number}] {button.label})")
         assert self.requester is not None
-        before = asyncio.all_tasks()
+        before = Settler.snapshot()
         response = await self.requester.send_interaction(payload)
         await self._show(response, before, quiet="(no visible change)", origin=surface)
 
@@ -373,48 +358,6 @@ class SandboxSession:
         return found
 
     # ------------------------------------------------------------------ output
-    async def _settle(self, before: set[asyncio.Task[Any]]) -> None:
-        """Wait until the work this request started has finished.
-
-        The app acks first and posts to Slack in background tasks, so wait for every task
-        created since ``before`` (skipping aiohttp's per-connection server tasks, which live
-        as long as a keep-alive connection), then for the fake Slack to stay quiet briefly.
-        A task still running after ``SETTLE_TIMEOUT`` is treated as long-lived and ignored.
-        """
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + SETTLE_TIMEOUT
-        me = asyncio.current_task()
-        while True:
-            pending = {
-                t
-                for t in asyncio.all_tasks()
-                if t not in before
-                and t is not me
-                and t not in self._ignored
-                and not _is_background_idle(t)
-            }
-            if pending:
-                remaining = deadline - loop.time()
-                if remaining <= 0:
-                    self._ignored |= pending
-                    if self.verbose:
-                        names = sorted(_task_label(t) for t in pending)
-                        self._print(f"  · still running, no longer awaited: {names}")
-                    return
-                await asyncio.wait(pending, timeout=remaining)
-                continue
-            calls = len(self.fake.calls)
-            await asyncio.sleep(QUIET_SECONDS)
-            if len(self.fake.calls) == calls and not any(
-                t not in before
-                and t is not me
-                and t not in self._ignored
-                and not t.done()
-                and not _is_background_idle(t)
-                for t in asyncio.all_tasks()
-            ):
-                return
-
     async def _show(
         self,
         response: AppResponse,
@@ -423,7 +366,7 @@ class SandboxSession:
         quiet: str | None,
         origin: Surface | None = None,
     ) -> bool:
-        await self._settle(before)
+        await self._settler.settle(before)
         shown_any = False
         if response.status != 200:
             self._print(f"  ! the app answered HTTP {response.status}")
@@ -466,6 +409,10 @@ class SandboxSession:
             self.state.buttons.append(button)
             shown.buttons.append(button)
         self._print(format_shown(shown))
+
+    def _abandoned(self, tasks: list[str]) -> None:
+        if self.verbose:
+            self._print(f"  · still running, no longer awaited: {tasks}")
 
     def _print(self, text: str) -> None:
         print(text, file=self.out, flush=True)

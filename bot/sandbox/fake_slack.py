@@ -59,12 +59,12 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl
 
-from aiohttp import WSMsgType, web
+from aiohttp import web
 from multidict import CIMultiDict
 
 from bot.sandbox.fake_slack_methods import (
@@ -78,6 +78,9 @@ from bot.sandbox.fake_slack_methods import (
     decode_json_params,
     generic_ok,
 )
+from bot.sandbox.fake_slack_socket import SocketModeMixin, _Socket, socket_envelope
+
+__all__ = ["RESPONSE_URL", "FakeSlack", "QueuedResponse", "RecordedCall", "socket_envelope"]
 
 RESPONSE_URL = "response_url"
 _VALID_PREFIXES = ("xoxb-", "xoxp-", "xoxe.xoxb-", "xoxe.xoxp-")
@@ -123,14 +126,7 @@ class _ResponseUrl:
     expired: bool = False
 
 
-@dataclass
-class _Socket:
-    ws: web.WebSocketResponse
-    transport: asyncio.Transport | None
-    closed: asyncio.Event = field(default_factory=asyncio.Event)
-
-
-class FakeSlack:
+class FakeSlack(SocketModeMixin):
     """A fake Slack Web API (and Socket Mode endpoint) on loopback; see the module docstring."""
 
     def __init__(
@@ -452,94 +448,6 @@ class FakeSlack:
                 response = web.json_response({"ok": True})
         await self._record(request, response, **record)
         return response
-
-    # ---------------------------------------------------------------- Socket Mode
-    async def _handle_socket(self, request: web.Request) -> web.StreamResponse:
-        ws = web.WebSocketResponse(autoping=True)
-        await ws.prepare(request)
-        entry = _Socket(ws, request.transport)
-        self._sockets.append(entry)
-        self._socket_count += 1
-        await self._notify()
-        if not self.withhold_hello:
-            await ws.send_json(
-                {
-                    "type": "hello",
-                    "num_connections": len(self._sockets),
-                    "debug_info": {"host": "fake-slack", "approximate_connection_time": 3600},
-                    "connection_info": {"app_id": self.state.app_id},
-                }
-            )
-        try:
-            async for msg in ws:
-                if msg.type == WSMsgType.TEXT:
-                    with contextlib.suppress(ValueError):
-                        data = jsonlib.loads(msg.data)
-                        if isinstance(data, dict):
-                            self.socket_acks.append(data)
-                            await self._notify()
-        finally:
-            self._sockets.remove(entry)
-            await self._notify()
-        return ws
-
-    @property
-    def socket_connections(self) -> int:
-        """How many Socket Mode connections are open now."""
-        return len(self._sockets)
-
-    @property
-    def socket_connections_total(self) -> int:
-        """How many Socket Mode connections were ever accepted."""
-        return self._socket_count
-
-    async def wait_for_socket(self, count: int = 1, timeout: float = 5.0) -> None:
-        """Wait until ``count`` connections were accepted in total (reconnects included)."""
-        await self._wait(lambda: self._socket_count >= count, timeout, f"{count} socket(s)")
-
-    async def socket_send(self, envelope: dict[str, Any]) -> str:
-        """Push ``envelope`` to the newest Socket Mode connection; returns its ``envelope_id``."""
-        if not self._sockets:
-            raise RuntimeError("expected an open Socket Mode connection; received none")
-        envelope = {"envelope_id": uuid.uuid4().hex, **envelope}
-        await self._sockets[-1].ws.send_json(envelope)
-        return str(envelope["envelope_id"])
-
-    async def wait_for_ack(self, envelope_id: str, timeout: float = 5.0) -> dict[str, Any]:
-        """Wait for the client's ack of ``envelope_id``; returns the ack message."""
-
-        def acked() -> bool:
-            return any(a.get("envelope_id") == envelope_id for a in self.socket_acks)
-
-        await self._wait(acked, timeout, f"ack of {envelope_id}")
-        return next(a for a in self.socket_acks if a.get("envelope_id") == envelope_id)
-
-    async def socket_disconnect(self, reason: str | None = None) -> None:
-        """Drop every Socket Mode connection, after Slack's ``disconnect`` message if ``reason``."""
-        for entry in list(self._sockets):
-            if reason is not None:
-                with contextlib.suppress(ConnectionError):
-                    await entry.ws.send_json({"type": "disconnect", "reason": reason})
-                await entry.ws.close()
-            else:
-                if entry.transport is not None:
-                    entry.transport.abort()
-                await entry.ws.close()
-
-
-def socket_envelope(
-    payload: dict[str, Any], *, type: str = "events_api", retry_attempt: int = 0
-) -> dict[str, Any]:
-    """A Socket Mode envelope as Slack sends it (``events_api``, ``slash_commands``,
-    ``interactive``)."""
-    return {
-        "envelope_id": uuid.uuid4().hex,
-        "type": type,
-        "payload": payload,
-        "accepts_response_payload": type != "events_api",
-        "retry_attempt": retry_attempt,
-        "retry_reason": "timeout" if retry_attempt else "",
-    }
 
 
 def _token(request: web.Request, params: dict[str, Any]) -> str | None:

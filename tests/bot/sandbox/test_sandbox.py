@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -21,13 +22,22 @@ PROMPT = re.compile(r"^(\S+) in #(\S+)> (.*)$")
 ROOT = Path(__file__).resolve().parents[3]
 
 
+def run_cli(argv: list[str]) -> tuple[int, str]:
+    """``boundary-bot ARGV`` in-process, stdout captured.
+
+    It runs on a worker thread: ``asyncio.run`` on the main thread would replace (and leak)
+    the event loop pytest-asyncio leaves installed there after an async test.
+    """
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), ThreadPoolExecutor(1) as pool:
+        status = pool.submit(main, argv).result(timeout=120)
+    return status, out.getvalue()
+
+
 def run_script(lines: list[str], tmp_path: Path, *extra: str) -> tuple[int, str]:
     script = tmp_path / "script.txt"
     script.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        status = main(["sandbox", "--script", str(script), *extra])
-    return status, out.getvalue()
+    return run_cli(["sandbox", "--script", str(script), *extra])
 
 
 def segments(transcript: str) -> list[tuple[str, str]]:
@@ -51,12 +61,12 @@ def output_for(transcript: str, said: str) -> str:
 @pytest.fixture(scope="module")
 def demo_transcript(tmp_path_factory: pytest.TempPathFactory) -> str:
     # module-scoped: one real app start for the demo assertions below
-    os.environ.pop("DATABASE_URL", None)
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        status = main(["sandbox", "--demo"])
+    db = tmp_path_factory.mktemp("demo") / "sandbox.db"
+    status, transcript = run_cli(
+        ["sandbox", "--demo", "--database-url", f"sqlite+aiosqlite:///{db}"]
+    )
     assert status == 0
-    return out.getvalue()
+    return transcript
 
 
 def test_demo_benign_and_negated_messages_get_no_nudge(demo_transcript: str) -> None:
