@@ -19,8 +19,10 @@ from bot.storage._base import StoreBase, as_utc, utcnow
 from bot.storage.models import (
     CategoryCount,
     ChannelCount,
+    ChannelNudges,
     FeedbackRate,
     Lead,
+    RuleFeedback,
     SummaryClaim,
     Totals,
 )
@@ -358,3 +360,58 @@ class SummaryMixin(StoreBase):
         async with self._read() as connection:
             rows = (await connection.execute(statement)).all()
         return [FeedbackRate(row[0], int(row[1]), int(row[2])) for row in rows]
+
+    # ---------------------------------------- added for the weekly summary (bot/summaries)
+    async def count_nudges_by_channel(
+        self,
+        workspace_id: str,
+        start: datetime,
+        end: datetime,
+        *,
+        channel_ids: Collection[str] | None = None,
+    ) -> list[ChannelNudges]:
+        """Per channel with nudges in ``[start, end)``: nudged messages and the number of
+        distinct people nudged (to hide channels whose count would identify someone)."""
+        statement = (
+            select(
+                _fe.channel_id,
+                func.count(distinct(_fe.occurrence_id)),
+                func.count(distinct(_fe.user_pseudonym)),
+            )
+            .where(and_(self._range(workspace_id, start, end, channel_ids), _IS_NUDGE))
+            .group_by(_fe.channel_id)
+            .order_by(_fe.channel_id)
+        )
+        async with self._read() as connection:
+            rows = (await connection.execute(statement)).all()
+        return [ChannelNudges(row[0], int(row[1]), int(row[2])) for row in rows]
+
+    async def feedback_by_category_rule(
+        self,
+        workspace_id: str,
+        start: datetime,
+        end: datetime,
+        *,
+        channel_ids: Collection[str] | None = None,
+    ) -> list[RuleFeedback]:
+        """ "Not relevant" feedback per (category, primary rule), over nudges in range."""
+        statement = (
+            select(
+                _fe.category,
+                _fe.rule_id,
+                func.count(),
+                _count_if(_fe.feedback == "not_relevant"),
+            )
+            .where(
+                and_(
+                    self._range(workspace_id, start, end, channel_ids),
+                    _IS_NUDGE,
+                    _fe.rule_id.is_not(None),
+                )
+            )
+            .group_by(_fe.category, _fe.rule_id)
+            .order_by(_fe.category, _fe.rule_id)
+        )
+        async with self._read() as connection:
+            rows = (await connection.execute(statement)).all()
+        return [RuleFeedback(row[0], row[1], int(row[2]), int(row[3])) for row in rows]

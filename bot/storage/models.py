@@ -133,6 +133,25 @@ class ChannelCount:
 
 
 @dataclass(frozen=True)
+class ChannelNudges:
+    """Nudges in one channel and how many distinct people received them (never who)."""
+
+    channel_id: str
+    nudges: int
+    nudged_people: int
+
+
+@dataclass(frozen=True)
+class RuleFeedback:
+    """ "Not relevant" feedback for one (category, primary rule) pair."""
+
+    category: str
+    rule_id: str
+    nudges: int
+    not_relevant: int
+
+
+@dataclass(frozen=True)
 class FeedbackRate:
     """Share of nudges marked "not relevant", per category or per rule."""
 
