@@ -6,6 +6,7 @@ fields, never message text written by a user.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -47,7 +48,9 @@ class UnknownTopicError(GuidanceError, KeyError):
     def __init__(self, name: str, known: tuple[str, ...]) -> None:
         self.name = name
         self.known = known
-        super().__init__(f"expected one of {', '.join(known)}; received {name[:60]!r}")
+        # Echo the name only when it looks like an identifier: free text could be a message.
+        shown = repr(name) if re.fullmatch(r"[a-z_]{1,40}", name) else f"<{len(name)} characters>"
+        super().__init__(f"expected one of {', '.join(known)}; received {shown}")
 
     def __str__(self) -> str:  # KeyError would otherwise repr() the message
         return str(self.args[0])

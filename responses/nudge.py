@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from pydantic import ValidationError
+
 from classifiers.models import Assessment, Finding
 from responses import ids
 from responses.actions import NudgeRef, safe_rule_id
 from responses.blocks import actions, button, context, entry_blocks, org_block, section
 from responses.content import GuidanceLibrary
-from responses.errors import NothingToRenderError
+from responses.errors import ActionValueError, NothingToRenderError
 from responses.limits import ensure_within_limits
 from responses.mrkdwn import escape, quote_phrase, truncate
 
@@ -59,9 +61,14 @@ def build_nudge(assessment: Assessment, guidance: GuidanceLibrary, *, nudge_id: 
     if finding is None:
         raise NothingToRenderError("expected an assessment with at least one finding; got none")
     entry = guidance.entry(finding.category)
-    ref = NudgeRef(
-        nudge_id=nudge_id, category=finding.category, rule_id=safe_rule_id(finding.rule_id)
-    )
+    try:
+        ref = NudgeRef(
+            nudge_id=nudge_id, category=finding.category, rule_id=safe_rule_id(finding.rule_id)
+        )
+    except ValidationError:
+        raise ActionValueError(
+            "expected nudge_id of 1-100 letters, digits, '.', '_', ':' or '-'"
+        ) from None
     text = f":seedling: {escape(entry.nudge)}"
     others = [c for c in assessment.categories if c != finding.category]
     if others:

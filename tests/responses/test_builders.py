@@ -115,6 +115,11 @@ def test_nudge_for_reported_speech_says_so(guidance: GuidanceLibrary) -> None:
     assert "someone else's situation" in p["blocks"][1]["elements"][0]["text"]
 
 
+def test_nudge_with_bad_nudge_id_is_a_clear_error(guidance: GuidanceLibrary) -> None:
+    with pytest.raises(ActionValueError, match="expected nudge_id"):
+        build_nudge(make_assessment(make_finding("gifts")), guidance, nudge_id="has space")
+
+
 def test_nudge_without_findings_is_an_error(guidance: GuidanceLibrary) -> None:
     with pytest.raises(NothingToRenderError, match="at least one finding"):
         build_nudge(Assessment(text_length=3), guidance, nudge_id="N")

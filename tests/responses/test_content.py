@@ -142,6 +142,9 @@ def test_unknown_entry_names_known_categories(guidance: GuidanceLibrary) -> None
         guidance.entry("gift")
     assert "expected one of socializing" in str(info.value)
     assert "'gift'" in str(info.value)
+    with pytest.raises(KeyError) as info:
+        guidance.entry("my patient Jane Doe")
+    assert "Jane" not in str(info.value) and "<19 characters>" in str(info.value)
 
 
 def test_aliases_do_not_collide(guidance: GuidanceLibrary) -> None:
