@@ -101,7 +101,7 @@ _BASE_FACTORY = logging.getLogRecordFactory()
 
 
 def _redacting_factory(*args: object, **kwargs: object) -> logging.LogRecord:
-    record = _BASE_FACTORY(*args, **kwargs)  # type: ignore[arg-type]
+    record = _BASE_FACTORY(*args, **kwargs)
     _scrub(record)
     return record
 

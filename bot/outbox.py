@@ -69,16 +69,20 @@ async def deliver_nudge(
 
 
 def render_from_outbox(svc: Services, item: Any) -> dict[str, Any]:
-    """Re-render a nudge from an outbox row (category, rule id, nudge id; no message text)."""
-    from responses import build_nudge_from_ref
+    """Re-render a nudge from an outbox row (category, rule id, nudge id; no message text).
+
+    The compact nudge quotes the triggering phrase, which is gone after a restart, so the
+    redelivered nudge is the expanded one: the guidance for the category and the rule id.
+    """
     from responses.actions import NudgeRef, safe_rule_id
+    from responses.nudge import build_nudge_expanded
 
     ref = NudgeRef(
         nudge_id=item.id,
         category=item.category,
         rule_id=safe_rule_id(item.rule_id or "unknown"),
     )
-    payload: dict[str, Any] = build_nudge_from_ref(ref, svc.guidance)
+    payload: dict[str, Any] = build_nudge_expanded(ref, svc.guidance)
     return payload
 
 
