@@ -85,7 +85,8 @@ def channel_rows(
 ) -> tuple[ChannelRow, ...]:
     """Per-channel rows with suppression and merging (see the module docstring).
 
-    Named rows come first (largest count first), then "other channels".
+    Shown counts come first (largest first), then suppressed channels (by id, so their
+    order reveals nothing), then "other channels".
     """
     k = min_group_size
     pool: list[ChannelNudges] = []  # merged into "other channels"
@@ -111,13 +112,10 @@ def channel_rows(
         named.remove(smallest)
         pool.append(smallest)
 
-    named.sort(key=lambda r: (-r.nudges, r.channel_id))
-    rows = [
-        ChannelRow(channel_id=r.channel_id, nudges=r.nudges)
-        if r.nudges >= k
-        else ChannelRow(channel_id=r.channel_id, nudges=None, suppressed=True)
-        for r in named
-    ]
+    shown = sorted((r for r in named if r.nudges >= k), key=lambda r: (-r.nudges, r.channel_id))
+    hidden = sorted((r.channel_id for r in named if r.nudges < k))  # order must not leak
+    rows = [ChannelRow(channel_id=r.channel_id, nudges=r.nudges) for r in shown]
+    rows += [ChannelRow(channel_id=c, nudges=None, suppressed=True) for c in hidden]
     if pool:
         total = sum(r.nudges for r in pool)
         rows.append(

@@ -81,9 +81,8 @@ async def recipients_of(store: Any, settings: WorkspaceSettings) -> list[Recipie
 
 
 async def _workspace_name(client: AsyncWebClient, workspace_id: str) -> str:
-    try:
-        team = (await client.team_info()).get("team") or {}
-        return str(team.get("name") or workspace_id)
+    try:  # auth.test needs no extra scope and names the bot's workspace
+        return str((await client.auth_test()).get("team") or workspace_id)
     except (SlackApiError, SlackRequestError, OSError):
         return workspace_id
 
