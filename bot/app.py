@@ -130,4 +130,8 @@ def create_app(
     from bot.listeners import register_all
 
     register_all(app)
+    # issue 5 (weekly summaries): /boundary leads|summary-channel|summary-time, settings modal
+    from bot.summaries.wiring import register as register_summaries
+
+    register_summaries(app)
     return app

@@ -147,6 +147,10 @@ def build_web_app(
 
     async def on_startup(_: web.Application) -> None:
         await services_of(bolt).start()
+        # issue 5: the weekly summary scheduler runs with the app (stopped by Services.stop)
+        from bot.summaries.scheduler import start_in
+
+        start_in(services_of(bolt))
 
     async def on_shutdown(_: web.Application) -> None:
         await services_of(bolt).stop()
