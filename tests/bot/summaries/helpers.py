@@ -47,7 +47,8 @@ async def nudges(
     people: int | None = None,
     prefix: str = "U",
     rule: str | None = None,
-) -> None:
+    workspace: str = "T1",
+) -> list[str]:
     """``count`` nudges in ``channel`` from ``people`` different users (default: all different).
 
     A user is nudged once per category per cooldown, so repeated users use other categories.
@@ -60,5 +61,9 @@ async def nudges(
     for i in range(count):
         user = f"{prefix}{channel}{i % people}"
         cat = category if i < people else others[(i // people - 1) % len(others)]
-        ids.append(await nudge(store, at, user=user, channel=channel, category=cat, rule=rule))
+        ids.append(
+            await nudge(
+                store, at, user=user, channel=channel, category=cat, rule=rule, workspace=workspace
+            )
+        )
     return ids
