@@ -113,7 +113,7 @@ def channel_rows(
         pool.append(smallest)
 
     shown = sorted((r for r in named if r.nudges >= k), key=lambda r: (-r.nudges, r.channel_id))
-    hidden = sorted((r.channel_id for r in named if r.nudges < k))  # order must not leak
+    hidden = sorted(r.channel_id for r in named if r.nudges < k)  # order must not leak
     rows = [ChannelRow(channel_id=r.channel_id, nudges=r.nudges) for r in shown]
     rows += [ChannelRow(channel_id=c, nudges=None, suppressed=True) for c in hidden]
     if pool:
