@@ -108,9 +108,14 @@ async def temporary_database(backend: str) -> AsyncIterator[str]:
         await conn.close()  # type: ignore[attr-defined]
 
 
-def server_env(api_url: str, database_url: str) -> dict[str, str]:
-    """The environment a server process is configured with."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))}
+#: Variables passed through from our environment; everything else the app reads is set here,
+#: so a developer's shell cannot change what is measured or tested.
+PASS_THROUGH = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "VIRTUAL_ENV")
+
+
+def server_env(api_url: str, database_url: str, **extra: str) -> dict[str, str]:
+    """The complete environment a server process is configured with."""
+    env = {k: os.environ[k] for k in PASS_THROUGH if k in os.environ}
     env.update(
         SLACK_BOT_TOKEN=BOT_TOKEN,
         SLACK_SIGNING_SECRET=SIGNING_SECRET,
@@ -120,6 +125,7 @@ def server_env(api_url: str, database_url: str) -> dict[str, str]:
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(REPO_ROOT),
     )
+    env.update(extra)
     return env
 
 

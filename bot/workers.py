@@ -129,6 +129,24 @@ def build_store(settings: Settings, pool_size: int) -> Store:
     return Store(settings.database_url, key, token_encryption_keys=keys, pool_size=pool_size)
 
 
+def _receive(channel: Connection) -> object:
+    try:
+        return channel.recv()
+    except (EOFError, OSError):
+        return None
+
+
+async def _go_ahead(channel: Connection, stop: asyncio.Event) -> bool:
+    """Wait for the supervisor's go-ahead; False if told to stop (or orphaned) first."""
+    loop = asyncio.get_running_loop()
+    message: asyncio.Future[Any] = loop.run_in_executor(None, _receive, channel)
+    stopped: asyncio.Future[Any] = loop.create_task(stop.wait())
+    await asyncio.wait([message, stopped], return_when=asyncio.FIRST_COMPLETED)
+    stopped.cancel()
+    # When stopped first, the supervisor closes our channel, which ends the blocked receive.
+    return message.done() and message.result() == GO
+
+
 async def _serve_worker(spec: WorkerSpec, channel: Connection) -> None:
     from aiohttp import web
 
@@ -144,8 +162,8 @@ async def _serve_worker(spec: WorkerSpec, channel: Connection) -> None:
     # Build the app (imports, classifier, guidance: the slow part) while the supervisor
     # migrates the database, then wait for its go-ahead before touching the database.
     web_app = build_web_app(settings, store=store)
-    if await loop.run_in_executor(None, channel.recv) != GO:
-        raise ConfigurationError("the supervisor did not send the go-ahead")
+    if not await _go_ahead(channel, stop):
+        return  # stopped, or the supervisor went away, before we started serving
     await store.start(migrate=False)
     runner: web.AppRunner | None = None
     watcher: asyncio.Task[None] | None = None
@@ -210,7 +228,7 @@ class Supervisor:
     ready_timeout: float = READY_TIMEOUT_SECONDS
     stop_timeout: float = 10.0 + STOP_GRACE_SECONDS
     prepare: Callable[[], None] | None = None
-    announce: Callable[[str], None] = print
+    announce: Callable[[str], None] = field(default=lambda line: print(line, flush=True))
     _ctx: Any = field(default_factory=lambda: multiprocessing.get_context("spawn"))
     _procs: list[_Worker] = field(default_factory=list)
     _stopping: bool = False
@@ -267,6 +285,7 @@ class Supervisor:
             if worker.process.is_alive() and worker.process.pid:
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(worker.process.pid, signal.SIGTERM)
+            worker.channel.close()  # a worker still waiting for its go-ahead gives up
         deadline = time.monotonic() + self.stop_timeout
         for worker in self._procs:
             worker.process.join(max(0.0, deadline - time.monotonic()))
@@ -274,7 +293,6 @@ class Supervisor:
                 log.warning("worker %d did not stop in time; killing it", worker.index)
                 worker.process.kill()
                 worker.process.join(2.0)
-            worker.channel.close()
 
     def _restart(self, worker: _Worker) -> None:
         now = time.monotonic()

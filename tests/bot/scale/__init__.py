@@ -1,0 +1,1 @@
+"""Scale-out tests: real worker processes sharing a database."""
