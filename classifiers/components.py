@@ -8,7 +8,8 @@ stays cheap; :mod:`classifiers.engine` turns them into result models.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +21,12 @@ from spacy.util import ensure_path
 from spacy.vocab import Vocab
 
 from .rules import IGNORE_LABEL, ContextRule, CueRule, SituationRule
-from .situations import evaluate
+from .situations import Prepared, evaluate, prepare, satisfiable
 
 MATCHES_KEY = "boundary_matches"
+#: The doc's text, set by the classifier before the components run (``doc.text`` rebuilds
+#: the string token by token, which costs more than the matching itself).
+TEXT_KEY = "boundary_text"
 FINDINGS_KEY = "boundary_findings"
 
 #: One match: (rule index, start token, end token, is_context).
@@ -65,7 +69,9 @@ def _resolve_cues(
         label = labels[m[0]]
         if label == IGNORE_LABEL:
             continue
-        if any(s <= m[1] and m[2] <= e and e - s > m[2] - m[1] for s, e in ignores):
+        if ignores and any(
+            s <= m[1] and m[2] <= e and e - s > m[2] - m[1] for s, e in ignores
+        ):
             continue
         by_label.setdefault(label, []).append(m)
     kept: list[tuple[int, int, int]] = []
@@ -79,6 +85,8 @@ def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, 
     """Greedy longest-first selection of non-overlapping (rule, start, end) matches."""
     if len(matches) < 2:
         return matches
+    if all(a[2] <= b[1] for a, b in zip(matches, matches[1:], strict=False)):
+        return matches  # already sorted and disjoint (the usual case)
     kept: list[tuple[int, int, int]] = []
     for m in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
         if all(m[2] <= k[1] or m[1] >= k[2] for k in kept):
@@ -110,6 +118,9 @@ class CueMatcher:
         self.cues: list[CueRule] = []
         self.context: list[ContextRule] = []
         self.norms: dict[str, str] = {}
+        #: Set by the situation component: tells whether some situation could fire with these
+        #: cue labels. When it says no, token patterns and context rules are skipped.
+        self.gate: Callable[[set[str]], bool] | None = None
         self._build()
 
     # -- rules ---------------------------------------------------------------------------
@@ -129,7 +140,7 @@ class CueMatcher:
         vocab = self.nlp.vocab
         self.phrases = PhraseMatcher(vocab, attr=self.phrase_attr)
         self.context_phrases = PhraseMatcher(vocab, attr=self.context_attr)
-        self.tokens = Matcher(vocab)
+        self.token_groups: list[tuple[re.Pattern[str] | None, Matcher, frozenset[str]]] = []
         self._keys: dict[int, tuple[int, bool]] = {}
         rules: list[tuple[CueRule | ContextRule, bool]] = [(r, False) for r in self.cues]
         rules += [(r, True) for r in self.context]
@@ -139,7 +150,7 @@ class CueMatcher:
             fold_lemmas(vocab, words, self.norms)
         by_key: dict[str, list[Doc]] = {}
         ctx_keys: set[str] = set()
-        token_patterns: dict[str, list[list[dict[str, Any]]]] = {}
+        token_patterns: dict[str | None, dict[str, list[list[dict[str, Any]]]]] = {}
         for index, (rule, is_ctx) in enumerate(rules):
             key = f"{'ctx' if is_ctx else 'cue'}:{rule.id}"
             self._keys[vocab.strings.add(key)] = (index, is_ctx)
@@ -148,13 +159,22 @@ class CueMatcher:
                 if is_ctx:
                     ctx_keys.add(key)
             else:
-                token_patterns.setdefault(key, []).append(rule.pattern)
+                requires = rule.requires if isinstance(rule, CueRule) else None
+                token_patterns.setdefault(requires, {}).setdefault(key, []).append(rule.pattern)
         self._rules = rules
         self._labels = [r.label for r, _ in rules]
         for key, docs in by_key.items():
             (self.context_phrases if key in ctx_keys else self.phrases).add(key, docs)
-        for key, patterns in token_patterns.items():
-            self.tokens.add(key, patterns)
+        prefilters = [r for r in token_patterns if r is not None]
+        self._any_required = re.compile("|".join(f"(?:{r})" for r in prefilters)) if prefilters else None
+        for requires, group in token_patterns.items():
+            matcher = Matcher(vocab)
+            for key, patterns in group.items():
+                matcher.add(key, patterns)
+            group_labels = frozenset(self._labels[self._keys[vocab.strings[k]][0]] for k in group)
+            self.token_groups.append(
+                (re.compile(requires) if requires else None, matcher, group_labels)
+            )
 
     def _phrase_docs(self, pattern: str) -> list[Doc]:
         """The pattern's doc, plus Capitalised/UPPER variants that tokenize differently.
@@ -163,6 +183,8 @@ class CueMatcher:
         lower-case pattern alone would miss the capitalised spelling.
         """
         docs = [self.nlp.make_doc(pattern)]
+        if pattern.replace(" ", "").isalnum():
+            return docs  # plain words tokenize the same in any case
         shapes = {tuple(t.norm_ for t in docs[0])}
         for variant in (pattern.capitalize(), pattern.upper(), pattern.title()):
             doc = self.nlp.make_doc(variant)
@@ -187,8 +209,23 @@ class CueMatcher:
         raw = self.phrases(doc)
         if not raw:
             return []
-        if len(self.tokens):
-            raw = raw + self.tokens(doc)
+        # token pattern groups whose required characters occur in the text
+        groups = self.token_groups
+        if self._any_required is not None:
+            text = doc.user_data.get(TEXT_KEY) or doc.text
+            if self._any_required.search(text):
+                groups = [g for g in groups if g[0] is None or g[0].search(text)]
+            else:
+                groups = [g for g in groups if g[0] is None]
+        if self.gate is not None:
+            keys, labels = self._keys, self._labels
+            present = {labels[keys[key][0]] for key, _, _ in raw}
+            for _, _, group_labels in groups:
+                present |= group_labels
+            if not self.gate(present):
+                return []
+        for _, matcher, _ in groups:
+            raw = raw + matcher(doc)
         raw = raw + self.context_phrases(doc)
         cues: list[tuple[int, int, int]] = []
         ctx: list[tuple[int, int, int]] = []
@@ -232,10 +269,23 @@ class SituationMatcher:
         self.name = name
         self.cues_name = cues
         self.situations: list[SituationRule] = []
+        self._prepared: list[Prepared] = []
 
     def add_rules(self, situations: Iterable[SituationRule]) -> None:
         """Add situation rules (their order is their priority)."""
         self.situations.extend(situations)
+        self._prepared = prepare(self.situations)
+        self._connect()
+
+    def _connect(self) -> None:
+        """Give the cue matcher the quick "could anything fire?" check."""
+        if self.cues_name in self.nlp.pipe_names:
+            cues: CueMatcher = self.nlp.get_pipe(self.cues_name)  # type: ignore[assignment]
+            cues.gate = self.could_fire
+
+    def could_fire(self, labels: set[str]) -> bool:
+        """Whether some situation rule has every label group it needs among ``labels``."""
+        return any(satisfiable(groups, anys, labels) for _, groups, anys in self._prepared)
 
     def __call__(self, doc: Doc) -> Doc:
         matches = doc.user_data.get(MATCHES_KEY)
@@ -243,7 +293,10 @@ class SituationMatcher:
             doc.user_data[FINDINGS_KEY] = []
             return doc
         cue_matcher: CueMatcher = self.nlp.get_pipe(self.cues_name)  # type: ignore[assignment]
-        doc.user_data[FINDINGS_KEY] = evaluate(doc, matches, cue_matcher.rule, self.situations)
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        doc.user_data[FINDINGS_KEY] = evaluate(
+            doc, text, matches, cue_matcher.rule, self._prepared
+        )
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -260,6 +313,8 @@ class SituationMatcher:
         self.situations = [
             SituationRule.model_validate_json(x) for x in _lines(path / "situations.jsonl")
         ]
+        self._prepared = prepare(self.situations)
+        self._connect()
         return self
 
 

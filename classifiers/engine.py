@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import components as _components  # noqa: F401  (registers the factories)
-from .components import FINDINGS_KEY, CueMatcher, SituationMatcher
+from .components import FINDINGS_KEY, TEXT_KEY, CueMatcher, SituationMatcher
 from .config import DEFAULT_MAX_CHARS, ClassifierSettings
 from .errors import InputError, RuleDirectoryError
 from .models import Assessment, ContextHit, Evidence, Finding, SuppressedFinding
@@ -71,6 +71,8 @@ class Classifier:
         self.nlp = nlp
         self.max_chars = max_chars
         self._lock = threading.Lock()
+        self._procs = [proc for _, proc in nlp.pipeline]
+        self._empty: dict[int, Assessment] = {}
 
     def assess(self, text: str) -> Assessment:
         """Classify one message."""
@@ -78,19 +80,37 @@ class Classifier:
         if isinstance(ready, Assessment):
             return ready
         with self._lock:
-            doc = self.nlp(ready.text)
+            doc = self._run(ready.text)
         return self._build(ready, doc)
+
+    def _run(self, text: str) -> Doc:
+        """Tokenize and run the components (what ``nlp(text)`` does, plus the text hint)."""
+        doc = self.nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text
+        for proc in self._procs:
+            doc = proc(doc)
+        return doc
 
     def assess_many(self, texts: Iterable[str], *, batch_size: int = 256) -> list[Assessment]:
         """Classify many messages, batching through ``nlp.pipe``; results keep input order."""
         prepared = [self._prepare(t) for t in texts]
         todo = [p for p in prepared if isinstance(p, Normalized)]
+        built: list[Assessment] = []
         with self._lock:
-            docs = list(self.nlp.pipe((p.text for p in todo), batch_size=batch_size))
-        built = iter(self._build(p, d) for p, d in zip(todo, docs, strict=True))
-        return [p if isinstance(p, Assessment) else next(built) for p in prepared]
+            docs = self.nlp.pipe(
+                (self._tokenized(p.text) for p in todo), batch_size=batch_size
+            )
+            for p, doc in zip(todo, docs, strict=True):  # stream: docs are not all kept
+                built.append(self._build(p, doc))
+        results = iter(built)
+        return [p if isinstance(p, Assessment) else next(results) for p in prepared]
 
     # -- internals -----------------------------------------------------------------------
+    def _tokenized(self, text: str) -> Doc:
+        doc = self.nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
     def _prepare(self, text: Any) -> Normalized | Assessment:
         if not isinstance(text, str):
             raise InputError(f"expected the message text as str, got {type(text).__name__}")
@@ -104,7 +124,7 @@ class Classifier:
     def _build(self, norm: Normalized, doc: Doc) -> Assessment:
         raw: list[RawFinding] = doc.user_data.get(FINDINGS_KEY) or []
         if not raw:
-            return Assessment(text_length=len(norm.original))
+            return self._nothing(len(norm.original))
         findings: dict[str, Finding] = {}
         suppressed: dict[str, SuppressedFinding] = {}
         for item in raw:
@@ -116,17 +136,30 @@ class Classifier:
                 cue = self._context(norm, doc, item.suppressed_by)
                 reason = "policy" if cue.kind == "policy" else "negated"
                 suppressed.setdefault(
-                    category, SuppressedFinding(finding=finding, reason=reason, cue=cue)
+                    category,
+                    SuppressedFinding.model_construct(finding=finding, reason=reason, cue=cue),
                 )
         excluded = {c for item in raw if item.suppressed_by is None for c in item.rule.excludes}
         for category in excluded:
             findings.pop(category, None)
         ordered = sorted(findings.values(), key=lambda f: f.trigger.start)
-        return Assessment(
+        return Assessment.model_construct(
             text_length=len(norm.original),
+            skipped=None,
             findings=tuple(ordered),
             suppressed=tuple(s for c, s in suppressed.items() if c not in findings),
         )
+
+    def _nothing(self, length: int) -> Assessment:
+        """The (immutable, shareable) empty assessment for a text of ``length`` characters."""
+        found = self._empty.get(length)
+        if found is None:
+            found = Assessment.model_construct(
+                text_length=length, findings=(), suppressed=(), skipped=None
+            )
+            if len(self._empty) < 50_000:
+                self._empty[length] = found
+        return found
 
     def _span(self, norm: Normalized, doc: Doc, start: int, end: int) -> tuple[int, int, str]:
         last = doc[end - 1]
@@ -136,14 +169,16 @@ class Classifier:
     def _context(self, norm: Normalized, doc: Doc, hit: CtxHit) -> ContextHit:
         rule, start, end = hit
         s, e, text = self._span(norm, doc, start, end)
-        return ContextHit(kind=_KIND[rule.label], start=s, end=e, text=text, rule_id=rule.id)  # type: ignore[arg-type]
+        return ContextHit.model_construct(
+            kind=_KIND[rule.label], start=s, end=e, text=text, rule_id=rule.id
+        )
 
     def _finding(self, norm: Normalized, doc: Doc, item: RawFinding) -> Finding:
         evidence = []
         for rule, start, end in item.evidence:
             s, e, text = self._span(norm, doc, start, end)
             evidence.append(
-                Evidence(
+                Evidence.model_construct(
                     start=s,
                     end=e,
                     text=text,
@@ -152,7 +187,7 @@ class Classifier:
                     cue=rule.label,
                 )
             )
-        return Finding(
+        return Finding.model_construct(
             category=item.rule.category,
             severity=item.rule.severity,
             rule_id=item.rule.id,

@@ -22,18 +22,20 @@ _MARKUP = re.compile(
     r"|(?P<fence>```|`)",
     re.MULTILINE,
 )
+_NEEDS_MARKUP = re.compile(r"[<&`>]|:[a-z0-9_+\-']+:")
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"}
-_NEEDS_MARKUP = re.compile(r"[<&:`>]")
 
 #: Characters removed outright: zero-width, joiners, directional marks, soft hyphen, BOM,
 #: variation selectors. ``face\u200bbook`` becomes ``facebook``.
 _INVISIBLE = frozenset(
-    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF, 0xFFA0]
-    + list(range(0x200B, 0x2010))
-    + list(range(0x202A, 0x202F))
-    + list(range(0x2060, 0x2070))
-    + list(range(0xFE00, 0xFE10))
-    + list(range(0xE0000, 0xE0080))
+    [
+        *(0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF, 0xFFA0),
+        *range(0x200B, 0x2010),
+        *range(0x202A, 0x202F),
+        *range(0x2060, 0x2070),
+        *range(0xFE00, 0xFE10),
+        *range(0xE0000, 0xE0080),
+    ]
 )
 
 #: Common Cyrillic and Greek letters that look like Latin ones.
@@ -52,25 +54,37 @@ _HOMOGLYPHS = {
 class Normalized:
     """Normalised text plus the map back to the original.
 
-    ``starts[i]``/``ends[i]`` give the original span of normalised character ``i``; both are
-    ``None`` when the text was unchanged (identity map). ``quoted`` holds ``[start, end)``
-    ranges of the ORIGINAL text that are block-quote lines.
+    ``segments`` is None when the text was unchanged (identity map); otherwise it lists
+    ``(norm_start, norm_end, orig_start, orig_end, exact)`` pieces covering the normalised text
+    in order. ``exact`` pieces map character by character (copied text); the others (a mention,
+    an entity, a folded character) map every character to the whole original piece.
+    ``quoted`` holds ``[start, end)`` ranges of the ORIGINAL text that are block-quote lines.
     """
 
     original: str
     text: str
-    starts: list[int] | None = None
-    ends: list[int] | None = None
+    segments: list[tuple[int, int, int, int, bool]] | None = None
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    def _segment(self, pos: int) -> tuple[int, int, int, int, bool]:
+        assert self.segments is not None
+        if not self._starts:
+            self._starts = [seg[0] for seg in self.segments]
+        return self.segments[max(bisect_right(self._starts, pos) - 1, 0)]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised ``[start, end)`` span to the original text."""
-        if self.starts is None or self.ends is None:
+        if self.segments is None:
             return start, end
-        if not self.starts or end <= start:
-            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+        if not self.segments or end <= start:
+            pos = self._segment(start)[2] if self.segments else 0
             return pos, pos
-        return self.starts[start], self.ends[end - 1]
+        ns, _, os_, oe, exact = self._segment(start)
+        o_start = os_ + (start - ns) if exact else os_
+        ns, _, os_, oe, exact = self._segment(end - 1)
+        o_end = os_ + (end - ns) if exact else oe
+        return o_start, max(o_end, o_start)
 
     def is_quoted(self, start: int) -> bool:
         """Whether ORIGINAL offset ``start`` lies inside a block-quote line."""
@@ -80,43 +94,48 @@ class Normalized:
         return i >= 0 and self.quoted[i][0] <= start < self.quoted[i][1]
 
 
+_CONTROL = {i: " " for i in [*range(0, 9), 11, 12, *range(14, 32), 127]}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 class _Builder:
-    __slots__ = ("ends", "out", "starts")
+    __slots__ = ("out", "segments", "size")
 
     def __init__(self) -> None:
         self.out: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        self.segments: list[tuple[int, int, int, int, bool]] = []
+        self.size = 0
 
-    def emit(self, chars: str, start: int, end: int) -> None:
-        for ch in chars:
-            self.out.append(ch)
-            self.starts.append(start)
-            self.ends.append(end)
+    def emit(self, chars: str, start: int, end: int, exact: bool = False) -> None:
+        if not chars:
+            return
+        n = len(chars)
+        self.out.append(chars)
+        self.segments.append((self.size, self.size + n, start, end, exact))
+        self.size += n
 
     def literal(self, text: str, offset: int) -> None:
-        """Copy original text, cleaning characters that are not plain ASCII."""
-        if text.isascii():
-            for i, ch in enumerate(text):
-                o = offset + i
-                if ch < " " and ch not in "\n\t":
-                    ch = " "
-                elif ch == "\x7f":
-                    ch = " "
-                self.out.append(ch)
-                self.starts.append(o)
-                self.ends.append(o + 1)
+        """Copy original text, cleaning characters that are not plain printable ASCII."""
+        if not text:
             return
-        i, n = 0, len(text)
-        while i < n:
-            j = i + 1
-            while j < n and unicodedata.combining(text[j]):
-                j += 1
-            self.emit(_clean_cluster(text[i:j]), offset + i, offset + j)
-            i = j
-
-    def __len__(self) -> int:
-        return len(self.out)
+        if text.isascii():
+            self.emit(text.translate(_CONTROL), offset, offset + len(text), exact=True)
+            return
+        pos = 0
+        for m in _NON_ASCII.finditer(text):
+            if m.start() > pos:
+                chunk = text[pos : m.start()]
+                self.emit(chunk.translate(_CONTROL), offset + pos, offset + m.start(), True)
+            i, j_end = m.start(), m.end()
+            while i < j_end:
+                j = i + 1
+                while j < len(text) and unicodedata.combining(text[j]):
+                    j += 1
+                self.emit(_clean_cluster(text[i:j]), offset + i, offset + j)
+                i = j
+            pos = max(i, m.end())
+        if pos < len(text):
+            self.emit(text[pos:].translate(_CONTROL), offset + pos, offset + len(text), True)
 
 
 def _clean_cluster(cluster: str) -> str:
@@ -148,7 +167,7 @@ def _clean_cluster(cluster: str) -> str:
 
 def normalize(text: str) -> Normalized:
     """Normalise Slack text; the result maps every character back into ``text``."""
-    if text.isascii() and not _NEEDS_MARKUP.search(text) and text.isprintable():
+    if text.isascii() and text.isprintable() and not _NEEDS_MARKUP.search(text):
         return Normalized(text, text)
     b = _Builder()
     quoted: list[tuple[int, int]] = []
@@ -177,7 +196,7 @@ def normalize(text: str) -> Normalized:
                 in_fence = not in_fence
         pos = e
     b.literal(text[pos:], pos)
-    return Normalized(text, "".join(b.out), b.starts, b.ends, _merge(quoted))
+    return Normalized(text, "".join(b.out), b.segments, _merge(quoted))
 
 
 def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -83,9 +83,24 @@ class _PatternRule(_Rule):
 
 
 class CueRule(_PatternRule):
-    """A target/cue rule: spaCy pattern plus a label and a one-line description."""
+    """A target/cue rule: spaCy pattern plus a label and a one-line description.
+
+    ``requires`` (token patterns only) is a regular expression the message must contain for
+    the token pattern to be tried at all; it keeps the slow Matcher off most messages.
+    """
 
     label: Annotated[str, Field(pattern=_LABEL)]
+    requires: str | None = None
+
+    @field_validator("requires")
+    @classmethod
+    def _check_requires(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"bad regular expression: {exc}") from exc
+        return value
 
 
 class ContextRule(_PatternRule):
@@ -113,6 +128,10 @@ class SituationRule(_Rule):
     carry: list[Annotated[str, Field(pattern=_ALTERNATIVES)]] = []
     carry_clauses: Annotated[int, Field(ge=0, le=5)] = 2
     excludes: list[Category] = []
+
+    def label_groups(self) -> tuple[frozenset[str], ...]:
+        """The ``all`` entries as sets of alternative labels."""
+        return tuple(frozenset(group.split("|")) for group in self.all)
 
     def labels(self) -> set[str]:
         """Every cue label this rule mentions (alternatives split)."""

@@ -9,6 +9,8 @@ clause; question, hypothetical and reported cues act within a sentence.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -36,27 +38,26 @@ class RawFinding:
     reported: bool = False
 
 
-def _segments(doc: Doc, terminators: set[int]) -> tuple[list[int], list[int]]:
-    """Sentence id and clause id of every token."""
-    n = len(doc)
-    sent_of = [0] * n
-    clause_of = [0] * n
-    sent = clause = 0
-    broke = True
-    for i, tok in enumerate(doc):
-        if i in terminators and not broke:
-            clause += 1
-        sent_of[i] = sent
-        clause_of[i] = clause
-        text = tok.text
-        if (text[-1] in _SENTENCE_END and tok.is_punct) or "\n" in text:
-            if not broke:
-                sent += 1
-                clause += 1
-                broke = True
-        elif not tok.is_space:
-            broke = False
-    return sent_of, clause_of
+#: Sentence ends: runs of . ! ? ; … before a space or the end, and newlines.
+_BOUNDARY = re.compile(r"[.!?;\u2026]+(?=\s|$)|\n")
+#: Abbreviations whose full stop does not end a sentence ("Dr. K", "e.g. this").
+_ABBREVIATIONS = frozenset(("dr", "mr", "mrs", "ms", "st", "vs", "e.g", "i.e", "etc", "pt"))
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Character offsets where sentences end (each boundary belongs to the sentence it ends)."""
+    ends: list[int] = []
+    for m in _BOUNDARY.finditer(text):
+        start = m.start()
+        if text[start] == "." and m.end() - start == 1:
+            word = text[max(0, start - 3) : start].rsplit(None, 1)[-1:] or [""]
+            if word[0].lower() in _ABBREVIATIONS:
+                continue
+        if ends and not text[ends[-1] : m.start()].strip(" \t\n.!?;"):
+            ends[-1] = m.end()  # "?\n" or "!!  ." is one boundary
+        else:
+            ends.append(m.end())
+    return ends
 
 
 def _in_scope(ctx: CtxHit, spans: Sequence[tuple[int, int]]) -> bool:
@@ -71,9 +72,10 @@ def _in_scope(ctx: CtxHit, spans: Sequence[tuple[int, int]]) -> bool:
 
 def evaluate(
     doc: Doc,
+    text: str,
     matches: Sequence[tuple[int, int, int, bool]],
     rule_of: Callable[[int], CueRule | ContextRule],
-    situations: Sequence[SituationRule],
+    situations: Sequence[Prepared],
 ) -> list[RawFinding]:
     """Evaluate situation rules and context over one doc's matches."""
     cues: list[Hit] = []
@@ -86,8 +88,19 @@ def evaluate(
             cues.append((rule, start, end))  # type: ignore[arg-type]
     if not cues:
         return []
-    terminators = {s for r, s, _ in ctx if r.label == "TERMINATE"}
-    sent_of, clause_of = _segments(doc, terminators)
+    labels = {r.label for r, _, _ in cues}
+    candidates = [rule for rule, groups, anys in situations if satisfiable(groups, anys, labels)]
+    if not candidates:
+        return []
+    # sentence and clause ids of the matched tokens only, from character offsets
+    sentence_ends = _sentence_ends(text)
+    starts = {s for _, s, _ in cues} | {s for _, s, _ in ctx}
+    chars = {i: doc[i].idx for i in starts}
+    clause_ends = sorted(
+        sentence_ends + [chars[s] for r, s, _ in ctx if r.label == "TERMINATE"]
+    )
+    sent_of = {i: bisect_right(sentence_ends, c) for i, c in chars.items()}
+    clause_of = {i: bisect_right(clause_ends, c) for i, c in chars.items()}
     by_clause: dict[int, dict[str, Hit]] = {}
     for hit in cues:
         by_clause.setdefault(clause_of[hit[1]], {}).setdefault(hit[0].label, hit)
@@ -95,7 +108,7 @@ def evaluate(
     findings: list[RawFinding] = []
     for clause, present in by_clause.items():
         fired: set[str] = set()
-        for rule in situations:
+        for rule in candidates:
             if rule.category in fired:
                 continue
             evidence = _fire(rule, clause, present, by_clause)
@@ -106,6 +119,22 @@ def evaluate(
             _apply_context(finding, ctx, clause, clause_sent[clause], clause_of, sent_of)
             findings.append(finding)
     return findings
+
+
+Prepared = tuple[SituationRule, tuple[frozenset[str], ...], frozenset[str]]
+
+
+def prepare(rules: Sequence[SituationRule]) -> list[Prepared]:
+    """Precompute each rule's label groups for the quick satisfiability check."""
+    return [(r, r.label_groups(), frozenset(r.any)) for r in rules]
+
+
+def satisfiable(groups: tuple[frozenset[str], ...], anys: frozenset[str], labels: set[str]) -> bool:
+    """Whether the message has at least one label of every group the rule needs."""
+    for group in groups:
+        if group.isdisjoint(labels):
+            return False
+    return not anys or not anys.isdisjoint(labels)
 
 
 def _fire(
@@ -161,8 +190,8 @@ def _apply_context(
     ctx: list[CtxHit],
     clause: int,
     sentence: int,
-    clause_of: list[int],
-    sent_of: list[int],
+    clause_of: dict[int, int],
+    sent_of: dict[int, int],
 ) -> None:
     """Negation/policy act on evidence in their own clause; questions etc. on the sentence."""
     negation: CtxHit | None = None

@@ -76,9 +76,16 @@ def test_every_normalised_span_maps_into_the_original(raw: str) -> None:
         for end in (start + 1, size):
             s, e = n.to_original(start, end)
             assert 0 <= s <= e <= len(raw)
-    if n.starts is not None:
-        assert len(n.starts) == len(n.ends or []) == size
-        assert n.starts == sorted(n.starts)
+    if n.segments is not None:
+        covered = 0
+        last_orig = 0
+        for ns, ne, os_, oe, exact in n.segments:
+            assert ns == covered and ne > ns
+            assert last_orig <= os_ <= oe <= len(raw)
+            if exact:
+                assert oe - os_ == ne - ns
+            covered, last_orig = ne, os_
+        assert covered == size
 
 
 @settings(max_examples=150, deadline=None)
