@@ -30,7 +30,11 @@ from bot.errors import ConfigurationError
 RunMode = Literal["socket", "http", "oauth", "sandbox"]
 Threshold = Literal["info", "caution", "high"]
 
-DEFAULT_SCOPES = "commands,chat:write,channels:history,groups:history,mpim:history,users:read"
+#: The manifest's bot scopes (tests/bot/test_manifest.py keeps the two in step).
+DEFAULT_SCOPES = (
+    "commands,chat:write,channels:history,groups:history,mpim:history,"
+    "channels:read,groups:read,mpim:read,users:read,im:write"
+)
 SLACK_API_URL = "https://slack.com/api/"
 
 

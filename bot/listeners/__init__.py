@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.listeners import actions, commands, events
+from bot.listeners import actions, commands, events, views
 
 
 def register_all(app: AsyncApp) -> None:
@@ -17,3 +17,4 @@ def register_all(app: AsyncApp) -> None:
     commands.register(app)
     events.register(app)
     actions.register(app)
+    views.register(app)
