@@ -109,6 +109,9 @@ class ContextRule(_PatternRule):
     label: ContextLabel
     direction: Literal["forward", "backward", "both"] = "forward"
     window: Annotated[int, Field(ge=1, le=60)] = 8
+    #: "message": the cue frames the whole message ("Reminder:", "training recap"), so it
+    #: applies to every finding in it regardless of clause, direction and window.
+    scope: Literal["clause", "message"] = "clause"
 
 
 class SituationRule(_Rule):

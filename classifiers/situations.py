@@ -202,9 +202,10 @@ def _apply_context(
         rule, start, _ = hit
         label = rule.label
         if label in _CLAUSE_KINDS:
-            near = [(s, e) for s, e in spans if clause_of[s] == clause_of[start]]
-            if not near or not _in_scope(hit, near):
-                continue
+            if rule.scope != "message":
+                near = [(s, e) for s, e in spans if clause_of[s] == clause_of[start]]
+                if not near or not _in_scope(hit, near):
+                    continue
             if label == "NEGATION":
                 negation = negation or hit
             else:
