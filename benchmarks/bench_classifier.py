@@ -57,7 +57,16 @@ _BENIGN = [
     "team huddle moved to {n}pm, same room",
     "charting is behind again, anyone free to help with {n} notes?",
 ]
-_CLOSERS = ["", " lol", " :sweat_smile:", " is that ok?", " thoughts?", " 🙏", ". thx", " &amp; ugh"]
+_CLOSERS = [
+    "",
+    " lol",
+    " :sweat_smile:",
+    " is that ok?",
+    " thoughts?",
+    " 🙏",
+    ". thx",
+    " &amp; ugh",
+]
 
 
 def _messages(n: int, risky_share: float = 0.15, seed: int = 7) -> list[str]:
@@ -133,8 +142,11 @@ def main() -> int:
         ("assess_many throughput", f"{many_rate:,.0f} msg/s", f"≥ {0.25 * tok_rate:,.0f}"),
         ("  share of bare tokenizer", f"{share:.0%}", "≥ 25%"),
         ("stress mix (50% risky): bare tokenizer", f"{stress_tok:,.0f} msg/s", "reference"),
-        ("stress mix: assess_many throughput", f"{stress_rate:,.0f} msg/s",
-         f"{stress_rate / stress_tok:.0%} of bare"),
+        (
+            "stress mix: assess_many throughput",
+            f"{stress_rate:,.0f} msg/s",
+            f"{stress_rate / stress_tok:.0%} of bare",
+        ),
         ("single assess p50", f"{p50:.3f} ms", ""),
         ("single assess p99", f"{p99:.3f} ms", "≤ 0.5 ms"),
         ("import spacy", f"{t_import:.2f} s", ""),

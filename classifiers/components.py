@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,6 @@ from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import ensure_path
 from spacy.vocab import Vocab
 
 from .rules import IGNORE_LABEL, ContextRule, CueRule, SituationRule
@@ -69,9 +69,7 @@ def _resolve_cues(
         label = labels[m[0]]
         if label == IGNORE_LABEL:
             continue
-        if ignores and any(
-            s <= m[1] and m[2] <= e and e - s > m[2] - m[1] for s, e in ignores
-        ):
+        if ignores and any(s <= m[1] and m[2] <= e and e - s > m[2] - m[1] for s, e in ignores):
             continue
         by_label.setdefault(label, []).append(m)
     kept: list[tuple[int, int, int]] = []
@@ -85,7 +83,7 @@ def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, 
     """Greedy longest-first selection of non-overlapping (rule, start, end) matches."""
     if len(matches) < 2:
         return matches
-    if all(a[2] <= b[1] for a, b in zip(matches, matches[1:], strict=False)):
+    if all(a[2] <= b[1] for a, b in pairwise(matches)):
         return matches  # already sorted and disjoint (the usual case)
     kept: list[tuple[int, int, int]] = []
     for m in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
@@ -146,7 +144,7 @@ class CueMatcher:
         rules += [(r, True) for r in self.context]
         texts = [r.pattern for r, _ in rules if isinstance(r.pattern, str)]
         if texts:
-            words = {t.lower_ for doc in self.nlp.tokenizer.pipe(texts) for t in doc}
+            words = {t.lower_ for text in texts for t in self.nlp.make_doc(text)}
             fold_lemmas(vocab, words, self.norms)
         by_key: dict[str, list[Doc]] = {}
         ctx_keys: set[str] = set()
@@ -166,7 +164,9 @@ class CueMatcher:
         for key, docs in by_key.items():
             (self.context_phrases if key in ctx_keys else self.phrases).add(key, docs)
         prefilters = [r for r in token_patterns if r is not None]
-        self._any_required = re.compile("|".join(f"(?:{r})" for r in prefilters)) if prefilters else None
+        self._any_required = (
+            re.compile("|".join(f"(?:{r})" for r in prefilters)) if prefilters else None
+        )
         for requires, group in token_patterns.items():
             matcher = Matcher(vocab)
             for key, patterns in group.items():
@@ -240,7 +240,7 @@ class CueMatcher:
     # -- serialisation -------------------------------------------------------------------
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Write the rules to ``path/cues.jsonl``, ``context.jsonl`` and ``norms.json``."""
-        path = ensure_path(path)
+        path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         with (path / "cues.jsonl").open("w", encoding="utf-8") as f:
             for rule in self.cues:
@@ -252,7 +252,7 @@ class CueMatcher:
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> CueMatcher:
         """Load rules written by :meth:`to_disk`, replacing the current ones."""
-        path = ensure_path(path)
+        path = Path(path)
         cues = [CueRule.model_validate_json(x) for x in _lines(path / "cues.jsonl")]
         context = [ContextRule.model_validate_json(x) for x in _lines(path / "context.jsonl")]
         norms = json.loads((path / "norms.json").read_text(encoding="utf-8"))
@@ -264,7 +264,9 @@ class CueMatcher:
 class SituationMatcher:
     """Turns cue matches into raw findings using situation and context rules."""
 
-    def __init__(self, nlp: Language, name: str = "boundary_situations", cues: str = "boundary_cues"):
+    def __init__(
+        self, nlp: Language, name: str = "boundary_situations", cues: str = "boundary_cues"
+    ):
         self.nlp = nlp
         self.name = name
         self.cues_name = cues
@@ -294,14 +296,12 @@ class SituationMatcher:
             return doc
         cue_matcher: CueMatcher = self.nlp.get_pipe(self.cues_name)  # type: ignore[assignment]
         text = doc.user_data.get(TEXT_KEY) or doc.text
-        doc.user_data[FINDINGS_KEY] = evaluate(
-            doc, text, matches, cue_matcher.rule, self._prepared
-        )
+        doc.user_data[FINDINGS_KEY] = evaluate(doc, text, matches, cue_matcher.rule, self._prepared)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Write the situation rules to ``path/situations.jsonl``."""
-        path = ensure_path(path)
+        path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         with (path / "situations.jsonl").open("w", encoding="utf-8") as f:
             for rule in self.situations:
@@ -309,7 +309,7 @@ class SituationMatcher:
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SituationMatcher:
         """Load rules written by :meth:`to_disk`, replacing the current ones."""
-        path = ensure_path(path)
+        path = Path(path)
         self.situations = [
             SituationRule.model_validate_json(x) for x in _lines(path / "situations.jsonl")
         ]
@@ -322,12 +322,8 @@ def _lines(path: Path) -> list[str]:
     return [x for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-@Language.factory(
-    "boundary_cues", default_config={"phrase_attr": "NORM", "context_attr": "LOWER"}
-)
-def make_boundary_cues(
-    nlp: Language, name: str, phrase_attr: str, context_attr: str
-) -> CueMatcher:
+@Language.factory("boundary_cues", default_config={"phrase_attr": "NORM", "context_attr": "LOWER"})
+def make_boundary_cues(nlp: Language, name: str, phrase_attr: str, context_attr: str) -> CueMatcher:
     """Factory of the cue/context matcher (rules are added with ``add_rules``)."""
     return CueMatcher(nlp, name, phrase_attr, context_attr)
 

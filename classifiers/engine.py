@@ -21,12 +21,20 @@ from . import components as _components  # noqa: F401  (registers the factories)
 from .components import FINDINGS_KEY, TEXT_KEY, CueMatcher, SituationMatcher
 from .config import DEFAULT_MAX_CHARS, ClassifierSettings
 from .errors import InputError, RuleDirectoryError
-from .models import Assessment, ContextHit, Evidence, Finding, SuppressedFinding
+from .models import (
+    Assessment,
+    ContextHit,
+    ContextKind,
+    Evidence,
+    Finding,
+    SuppressedFinding,
+    SuppressionReason,
+)
 from .normalize import Normalized, normalize
 from .rules import BUNDLED_RULES_DIR, RuleSet, load_rules
 from .situations import CtxHit, RawFinding
 
-_KIND = {
+_KIND: dict[str, ContextKind] = {
     "NEGATION": "negation",
     "POLICY": "policy",
     "HYPOTHETICAL": "hypothetical",
@@ -56,7 +64,8 @@ def _load_norms(*directories: Path) -> dict[str, str]:
 def build_pipeline(rules: RuleSet, norms: dict[str, str] | None = None) -> Language:
     """A blank English pipeline with the two boundary components, loaded with ``rules``."""
     nlp = spacy.blank("en")
-    nlp.tokenizer.max_cache_size = 100_000  # type: ignore[attr-defined]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.max_cache_size = 100_000
     cues: CueMatcher = nlp.add_pipe("boundary_cues")  # type: ignore[assignment]
     cues.add_rules(rules.cues, rules.context, norms)
     situations: SituationMatcher = nlp.add_pipe("boundary_situations")  # type: ignore[assignment]
@@ -97,9 +106,7 @@ class Classifier:
         todo = [p for p in prepared if isinstance(p, Normalized)]
         built: list[Assessment] = []
         with self._lock:
-            docs = self.nlp.pipe(
-                (self._tokenized(p.text) for p in todo), batch_size=batch_size
-            )
+            docs = self.nlp.pipe((self._tokenized(p.text) for p in todo), batch_size=batch_size)
             for p, doc in zip(todo, docs, strict=True):  # stream: docs are not all kept
                 built.append(self._build(p, doc))
         results = iter(built)
@@ -134,7 +141,7 @@ class Classifier:
                 findings.setdefault(category, finding)
             else:
                 cue = self._context(norm, doc, item.suppressed_by)
-                reason = "policy" if cue.kind == "policy" else "negated"
+                reason: SuppressionReason = "policy" if cue.kind == "policy" else "negated"
                 suppressed.setdefault(
                     category,
                     SuppressedFinding.model_construct(finding=finding, reason=reason, cue=cue),

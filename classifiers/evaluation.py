@@ -108,14 +108,14 @@ def read_corpus(path: Path) -> list[dict[str, object]]:
 
 def evaluate_corpus(classifier: Classifier, rows: list[dict[str, object]]) -> EvalReport:
     """Score the classifier on labelled rows."""
-    scores = {c: CategoryScore() for c in CATEGORIES}
+    scores: dict[str, CategoryScore] = {c: CategoryScore() for c in CATEGORIES}
     confusions: Counter[tuple[str, str]] = Counter()
-    errors = []
+    errors: list[tuple[str, list[str], list[str]]] = []
     benign = benign_fp = 0
     texts = [str(r["text"]) for r in rows]
     for row, assessment in zip(rows, classifier.assess_many(texts), strict=True):
         gold = set(row.get("categories") or [])  # type: ignore[call-overload]
-        pred = set(assessment.categories)
+        pred: set[str] = set(assessment.categories)
         for c in CATEGORIES:
             if c in gold and c in pred:
                 scores[c].tp += 1

@@ -243,9 +243,12 @@ def load_rules(*directories: Path) -> RuleSet:
         sources.append(str(directory))
         for path in files:
             kind, rules = load_rule_file(path)
-            target: dict[str, Any] = {"cues": cues, "context": context, "situations": situations}[
-                kind
-            ]
+            targets: dict[str, dict[str, Any]] = {
+                "cues": cues,
+                "context": context,
+                "situations": situations,
+            }
+            target = targets[kind]
             for number, rule in rules:
                 target[rule.id] = rule
                 where[rule.id] = (str(path), number)

@@ -8,9 +8,9 @@ clause; question, hypothetical and reported cues act within a sentence.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -89,16 +89,16 @@ def evaluate(
     if not cues:
         return []
     labels = {r.label for r, _, _ in cues}
-    candidates = [rule for rule, groups, anys in situations if satisfiable(groups, anys, labels)]
+    candidates: list[SituationRule] = [
+        rule for rule, groups, anys in situations if satisfiable(groups, anys, labels)
+    ]
     if not candidates:
         return []
     # sentence and clause ids of the matched tokens only, from character offsets
     sentence_ends = _sentence_ends(text)
     starts = {s for _, s, _ in cues} | {s for _, s, _ in ctx}
     chars = {i: doc[i].idx for i in starts}
-    clause_ends = sorted(
-        sentence_ends + [chars[s] for r, s, _ in ctx if r.label == "TERMINATE"]
-    )
+    clause_ends = sorted(sentence_ends + [chars[s] for r, s, _ in ctx if r.label == "TERMINATE"])
     sent_of = {i: bisect_right(sentence_ends, c) for i, c in chars.items()}
     clause_of = {i: bisect_right(clause_ends, c) for i, c in chars.items()}
     by_clause: dict[int, dict[str, Hit]] = {}
@@ -108,14 +108,14 @@ def evaluate(
     findings: list[RawFinding] = []
     for clause, present in by_clause.items():
         fired: set[str] = set()
-        for rule in candidates:
-            if rule.category in fired:
+        for situation in candidates:
+            if situation.category in fired:
                 continue
-            evidence = _fire(rule, clause, present, by_clause)
+            evidence = _fire(situation, clause, present, by_clause)
             if evidence is None:
                 continue
-            fired.add(rule.category)
-            finding = RawFinding(rule, evidence)
+            fired.add(situation.category)
+            finding = RawFinding(situation, evidence)
             _apply_context(finding, ctx, clause, clause_sent[clause], clause_of, sent_of)
             findings.append(finding)
     return findings

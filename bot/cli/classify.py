@@ -125,10 +125,17 @@ def classify_jsonl(classifier: Any, stream: TextIO, out: TextIO) -> None:
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                rows.append({"line": number, "error": f"expected a JSON object, got invalid JSON ({exc.msg})"})
+                rows.append(
+                    {
+                        "line": number,
+                        "error": f"expected a JSON object, got invalid JSON ({exc.msg})",
+                    }
+                )
                 continue
             if not isinstance(obj, dict):
-                rows.append({"line": number, "error": f"expected a JSON object, got {type(obj).__name__}"})
+                rows.append(
+                    {"line": number, "error": f"expected a JSON object, got {type(obj).__name__}"}
+                )
                 continue
             if not isinstance(obj.get("text"), str):
                 got = "no 'text' field" if "text" not in obj else type(obj["text"]).__name__

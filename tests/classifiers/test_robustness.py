@@ -69,8 +69,14 @@ def test_non_string_input_is_a_clear_error(classifier: Classifier) -> None:
 
 
 def test_assess_many_matches_assess_and_keeps_order(classifier: Classifier) -> None:
-    texts = ["my client hugged me", "", "client portal down", "x" * 50_000,
-             "a patient sent me a friend request on FB", "I would never accept a gift from a client"]  # fmt: skip
+    texts = [
+        "my client hugged me",
+        "",
+        "client portal down",
+        "x" * 50_000,
+        "a patient sent me a friend request on FB",
+        "I would never accept a gift from a client",
+    ]
     assert classifier.assess_many(texts) == [classifier.assess(t) for t in texts]
 
 

@@ -124,7 +124,8 @@ def test_organisation_rules_extend_the_classifier(tmp_path: Path) -> None:
 def test_rules_dir_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _write(tmp_path, "org_gifts.jsonl", [GOOD])
     monkeypatch.setenv("RULES_DIR", str(tmp_path))
-    assert "gifts" in load_classifier().assess("a fruit basket from my client is at the desk for me").categories
+    text = "a fruit basket from my client is at the desk for me"
+    assert "gifts" in load_classifier().assess(text).categories
 
 
 def test_rules_check_cli_accepts_a_valid_directory(
