@@ -13,7 +13,10 @@ Servers run in their own processes (``python -m bot.workers``), the load generat
 - ``p50``/``p99``: time from sending a request to reading its 200;
 - ``nudges``: ephemeral posts received / expected (one per acked event; must be equal);
 - ``cpu/ev``: worker CPU milliseconds per event (all workers), the capacity figure that does
-  not depend on how many cores the generator leaves free.
+  not depend on how many cores the generator leaves free; ``gen/ev`` the same for the
+  load generator.
+
+``BENCH_PROFILE=1`` adds a py-spy profile of the concurrency-16 run (see ``_profile``).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from dataclasses import dataclass, field
 
 import psutil
 
+from benchmarks import _profile
 from benchmarks._harness import (
     RISKY_TEXTS,
     event_request,
@@ -175,7 +179,13 @@ async def run_scenario(scenario: Scenario) -> ScenarioResult:
             events = EventFactory(stack)
             await measure(stack, events, 4, WARMUP_EVENTS, scenario)  # warm-up, not reported
             for concurrency in CONCURRENCIES:
-                row = await measure(stack, events, concurrency, EVENTS[concurrency], scenario)
+                profiling = concurrency == 16 and not scenario.reference and _profile.enabled()
+                with (
+                    _profile.record(stack.pids[0], TIME_LIMIT)
+                    if profiling
+                    else contextlib.nullcontext()
+                ):
+                    row = await measure(stack, events, concurrency, EVENTS[concurrency], scenario)
                 outcome.rows.append(row)
                 print(_format_row(row), flush=True)
             outcome.peak_rss = list(stack.sample_peak_rss().values())
