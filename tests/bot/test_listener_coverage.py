@@ -1,5 +1,6 @@
 """Every command, event and action declared to Slack has a listener, and every listener is
-declared: the manifest's command and events, and the action ids in ``responses.ids``.
+declared: the manifest's command and events, the action ids in ``responses.ids`` and the
+modal callback ids (``CALLBACK_*`` in ``responses.ids`` and ``bot.summaries.modal``).
 
 Each declared item becomes the request body Slack would send for it, and is matched against
 the real app's listeners with Bolt's own matchers (the same ones that route live requests).
@@ -17,6 +18,7 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.cli.manifest import load_manifest
+from bot.summaries import modal
 from classifiers.models import CATEGORIES
 from responses import ids
 
@@ -77,6 +79,37 @@ def _declared_actions() -> dict[str, dict[str, Any]]:
     }
 
 
+def _declared_view_callback_ids() -> set[str]:
+    """Every ``CALLBACK_*`` constant: the modals' ``callback_id`` values."""
+    return {
+        value
+        for module in (ids, modal)
+        for name, value in vars(module).items()
+        if name.startswith("CALLBACK_") and isinstance(value, str)
+    }
+
+
+def _declared_views() -> dict[str, dict[str, Any]]:
+    return {
+        f"view {callback_id}": {
+            "type": "view_submission",
+            "team": {"id": TEAM},
+            "user": {"id": "U1", "team_id": TEAM},
+            "view": {"id": "V1", "type": "modal", "callback_id": callback_id, "state": {}},
+        }
+        for callback_id in sorted(_declared_view_callback_ids())
+    }
+
+
+def _all_probes() -> dict[str, dict[str, Any]]:
+    return {
+        **_declared_commands(),
+        **_declared_events(),
+        **_declared_actions(),
+        **_declared_views(),
+    }
+
+
 @pytest.fixture
 async def app(tmp_path: Path) -> AsyncApp:
     from bot.app import create_app
@@ -105,15 +138,16 @@ async def _matching(app: AsyncApp, body: dict[str, Any]) -> list[Any]:
 
 
 async def test_every_declared_command_event_and_action_has_a_listener(app: AsyncApp) -> None:
-    probes = {**_declared_commands(), **_declared_events(), **_declared_actions()}
+    probes = _all_probes()
     assert "command /boundary" in probes and "event app_uninstalled" in probes
     assert f"action {ids.ACTION_SHOW_GUIDANCE}" in probes
+    assert f"view {modal.CALLBACK_SUMMARY_SETTINGS}" in probes
     unhandled = [name for name, body in probes.items() if not await _matching(app, body)]
     assert not unhandled, f"declared but no listener: {unhandled}"
 
 
 async def test_every_listener_is_declared(app: AsyncApp) -> None:
-    probes = {**_declared_commands(), **_declared_events(), **_declared_actions()}
+    probes = _all_probes()
     matched: set[int] = set()
     for body in probes.values():
         matched |= {id(listener) for listener in await _matching(app, body)}
