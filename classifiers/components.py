@@ -33,21 +33,56 @@ FINDINGS_KEY = "boundary_findings"
 Match = tuple[int, int, int, bool]
 
 
-def fold_lemmas(vocab: Vocab, words: Iterable[str], extra_norms: dict[str, str]) -> int:
-    """Fold the lookup-lemma table into lexeme norms for the words the patterns use.
+_VOWELS = frozenset("aeiou")
 
-    Only forms whose lemma is a pattern word's lemma are touched (plus their Title and UPPER
-    variants), so loading stays fast and other words keep their default norm. Returns the
-    number of lexemes changed.
+
+def _inflections(lemma: str) -> set[str]:
+    """Regular English inflections of ``lemma`` (-s, -es, -ed, -ing, -ies, doubling)."""
+    forms = {lemma + "s", lemma + "es", lemma + "ed", lemma + "ing", lemma + "er"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and len(lemma) > 3 and lemma[-2] not in _VOWELS:
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if (
+        len(lemma) >= 3
+        and lemma[-1] not in _VOWELS | {"w", "x", "y"}
+        and lemma[-2] in _VOWELS
+        and lemma[-3] not in _VOWELS
+    ):
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+def fold_lemmas(vocab: Vocab, words: Iterable[str], extra_norms: dict[str, str]) -> int:
+    """Fold lemma data into lexeme norms for the words the patterns use.
+
+    Forms whose lookup-table lemma (``spacy-lookups-data``) is a pattern word's lemma get that
+    lemma as their norm, and so do the regular inflections of those lemmas that the table
+    lacks ("asking", "texting", "friended"); the table wins where it has an entry. Title and
+    UPPER variants are set too. Other words keep their default norm, so loading stays fast.
+    ``extra_norms`` (case-sensitive exceptions) are applied last. Returns lexemes changed.
     """
     table = load_lookups(lang="en", tables=["lemma_lookup"]).get_table("lemma_lookup")
+    words = set(words)
     wanted = {table.get(w, w) for w in words}
     changed = 0
+
+    def set_norm(form: str, lemma: str) -> None:
+        nonlocal changed
+        for variant in {form, form.title(), form.upper()}:
+            vocab[variant].norm_ = lemma
+            changed += 1
+
     for form, lemma in table.items():
         if lemma in wanted and isinstance(form, str) and form != lemma:
-            for variant in {form, form.title(), form.upper()}:
-                vocab[variant].norm_ = lemma
-                changed += 1
+            set_norm(form, lemma)
+    for lemma in wanted:
+        if lemma.isalpha() and len(lemma) >= 3:
+            for form in _inflections(lemma):
+                # the table wins; a form that is itself a pattern word keeps its own norm, so
+                # the pattern "friended" does not widen to every "friend"
+                if form not in table and form not in words:
+                    set_norm(form, lemma)
     for form, norm in extra_norms.items():
         vocab[form].norm_ = norm
         changed += 1

@@ -14,9 +14,10 @@ from classifiers import Classifier
         ("I didn't hug my client, I shook her hand", "physical_contact", "negated", "didn't"),
         ("I refused the friend request from my patient on facebook", "social_media", "negated",
          "refused"),
-        ("Reminder: do not friend clients on FB or IG", "social_media", "policy", "Reminder:"),
+        ("Reminder: please do not friend your clients on FB or IG", "social_media", "policy",
+         "Reminder:"),
         ("per policy, staff may not accept gifts from patients", "gifts", "policy", "per policy"),
-        ("Romantic relationships with current clients are prohibited", "romantic", "policy",
+        ("Romantic relationships with your clients are prohibited", "romantic", "policy",
          "prohibited"),
     ],
 )  # fmt: skip

@@ -96,3 +96,19 @@ def test_to_disk_from_disk_round_trip(classifier: Classifier, tmp_path: Path) ->
              "Reminder: never friend clients on FB", "pt DOB 01/02/1960 dx HIV",
              "PT consult for gait training", "client portal is down"]  # fmt: skip
     assert loaded.assess_many(texts) == classifier.assess_many(texts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my coworker is dating her client?",
+        "I would never accept a gift from a client",
+        "> can I follow you on insta?\nfrom a client",
+        "pt Jane Roe DOB 04/12/1961 has HIV, told my husband about her",
+    ],
+)
+def test_results_are_valid_models(classifier: Classifier, text: str) -> None:
+    """Results are built without re-validation for speed; they must still validate."""
+    a = classifier.assess(text)
+    assert a.findings or a.suppressed
+    assert Assessment.model_validate_json(a.model_dump_json()) == a

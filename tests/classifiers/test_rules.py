@@ -42,8 +42,8 @@ def _write(tmp_path: Path, name: str, rows: list[object]) -> Path:
     return path
 
 
-GOOD = {"label": "GIFT", "pattern": "fruit basket", "id": "org.gift.fruit_basket",
-        "description": "A fruit basket is a gift"}  # fmt: skip
+GOOD = {"label": "GIFT", "pattern": "potted orchid", "id": "org.gift.potted_orchid",
+        "description": "A potted orchid is a gift"}  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -113,18 +113,18 @@ def test_missing_or_empty_directory_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_organisation_rules_extend_the_classifier(tmp_path: Path) -> None:
     _write(tmp_path, "org_gifts.jsonl", [GOOD])
-    plain = load_classifier(None).assess("a fruit basket from my client is at the desk for me")
+    plain = load_classifier(None).assess("a potted orchid from my client is at the desk for me")
     assert "gifts" not in plain.categories
     org = load_classifier(type("S", (), {"rules_dir": tmp_path, "max_chars": 1000})())
-    a = org.assess("a fruit basket from my client is at the desk for me")
+    a = org.assess("a potted orchid from my client is at the desk for me")
     assert "gifts" in a.categories
-    assert "org.gift.fruit_basket" in a.findings[0].rule_ids
+    assert "org.gift.potted_orchid" in a.findings[0].rule_ids
 
 
 def test_rules_dir_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _write(tmp_path, "org_gifts.jsonl", [GOOD])
     monkeypatch.setenv("RULES_DIR", str(tmp_path))
-    text = "a fruit basket from my client is at the desk for me"
+    text = "a potted orchid from my client is at the desk for me"
     assert "gifts" in load_classifier().assess(text).categories
 
 
