@@ -3,8 +3,12 @@
 Everything here runs in background tasks, never on the ack path.
 
 * The Web API client gets slack_sdk's async retry handlers: 429 waits out ``Retry-After``
-  plus jitter, capped (:class:`CappedRateLimitRetryHandler`), and 500/503 get one bounded
-  retry. Connection errors keep slack_sdk's single retry.
+  plus jitter, capped per wait and in total (:class:`CappedRateLimitRetryHandler`), and
+  500/503 get one bounded retry. A connection that could not be opened is retried once
+  (:class:`ConnectFailureRetryHandler`); a connection lost *after* the request was sent is
+  never retried (Slack may already have posted it: a retry could double-post) and the
+  outcome is :attr:`Outcome.UNCERTAIN`. This replaces slack_sdk's default connection-error
+  retry, which re-sends ``chat.postMessage`` after a reset.
 * ``user_not_in_channel``, ``not_in_channel``, ``is_archived`` (and similar permanent
   answers) are logged by error code only and never retried.
 * ``invalid_auth``, ``token_revoked``, ``account_inactive`` report the installation dead so
@@ -20,9 +24,11 @@ import logging
 import random
 from typing import Any
 
+import aiohttp
 from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
     AsyncServerErrorRetryHandler,
 )
@@ -59,14 +65,50 @@ class Outcome(enum.Enum):
     DROPPED = "dropped"  # permanent Slack answer; do not retry
     AUTH_DEAD = "auth_dead"  # token revoked or invalid; mark the installation inactive
     FAILED = "failed"  # transient failure left after the retry handlers gave up
+    UNCERTAIN = "uncertain"  # connection lost after sending: Slack may have posted it
+
+
+class ConnectFailureRetryHandler(AsyncRetryHandler):
+    """Retries only when the TCP connection could not be opened (nothing reached Slack).
+
+    A reset or disconnect after the request was written is not retried: Slack may have
+    processed it, and ``chat.postEphemeral`` / ``chat.postMessage`` have no idempotency key.
+    """
+
+    async def _can_retry_async(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        return isinstance(error, aiohttp.ClientConnectorError)
 
 
 class CappedRateLimitRetryHandler(AsyncRateLimitErrorRetryHandler):
-    """Waits out ``Retry-After`` plus up to 1 s of jitter, never longer than ``max_wait``."""
+    """Waits out ``Retry-After`` plus up to 1 s of jitter, never longer than ``max_wait`` per
+    wait nor ``max_total_wait`` over one call (so a delivery ends well inside the outbox
+    lease and the sweeper never redelivers a nudge that is still being retried)."""
 
-    def __init__(self, max_retry_count: int = 3, max_wait: float = 30.0) -> None:
+    def __init__(
+        self, max_retry_count: int = 3, max_wait: float = 30.0, max_total_wait: float = 40.0
+    ) -> None:
         super().__init__(max_retry_count=max_retry_count)
         self.max_wait = max_wait
+        self.max_total_wait = max_total_wait
+
+    async def _can_retry_async(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        if response is None or response.status_code != 429:
+            return False
+        return _waited(state) < self.max_total_wait
 
     async def prepare_for_next_attempt_async(
         self,
@@ -86,13 +128,32 @@ class CappedRateLimitRetryHandler(AsyncRateLimitErrorRetryHandler):
                     retry_after = max(0.0, float(values[0]))
                 except ValueError:
                     retry_after = 1.0
-        await asyncio.sleep(min(self.max_wait, retry_after + random.random()))
+        waited = _waited(state)
+        wait = min(self.max_wait, retry_after + random.random(), self.max_total_wait - waited)
+        if state.custom_values is None:
+            state.custom_values = {}
+        state.custom_values["rate_limit_waited"] = waited + wait
+        await asyncio.sleep(wait)
         state.increment_current_attempt()
 
 
+def _waited(state: RetryState) -> float:
+    return float((state.custom_values or {}).get("rate_limit_waited", 0.0))
+
+
 def attach_retry_handlers(client: AsyncWebClient) -> None:
-    """Add the 429 and 5xx retry handlers to ``client`` unless it already has them."""
-    handlers: list[AsyncRetryHandler] = list(client.retry_handlers or [])
+    """Give ``client`` our retry handlers: 429 (capped), 5xx (once), connect failures (once).
+
+    slack_sdk's default :class:`AsyncConnectionErrorRetryHandler` is replaced: it also
+    retries after a reset of a request Slack may already have processed (a double post).
+    """
+    handlers: list[AsyncRetryHandler] = [
+        h
+        for h in client.retry_handlers or []
+        if not isinstance(h, AsyncConnectionErrorRetryHandler)
+    ]
+    if not any(isinstance(h, ConnectFailureRetryHandler) for h in handlers):
+        handlers.append(ConnectFailureRetryHandler(max_retry_count=1))
     if not any(isinstance(h, AsyncRateLimitErrorRetryHandler) for h in handlers):
         handlers.append(CappedRateLimitRetryHandler())
     if not any(isinstance(h, AsyncServerErrorRetryHandler) for h in handlers):
@@ -141,7 +202,17 @@ async def post_ephemeral(
             outcome.value,
         )
         return outcome
-    except (TimeoutError, SlackRequestError, OSError) as exc:
+    except aiohttp.ClientConnectorError as exc:  # never reached Slack: safe to try later
+        logger.warning("chat.postEphemeral for %s failed: %s", what, type(exc).__name__)
+        return Outcome.FAILED
+    except (aiohttp.ClientError, OSError, TimeoutError) as exc:  # Slack may have it
+        logger.warning(
+            "chat.postEphemeral for %s: connection lost after sending (%s); not retried",
+            what,
+            type(exc).__name__,
+        )
+        return Outcome.UNCERTAIN
+    except SlackRequestError as exc:
         logger.warning("chat.postEphemeral for %s failed: %s", what, type(exc).__name__)
         return Outcome.FAILED
     return Outcome.DELIVERED

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-SWEEP_INTERVAL_SECONDS = 30.0
+SWEEP_INTERVAL_SECONDS = 30.0  # default of OUTBOX_SWEEP_SECONDS
 PURGE_INTERVAL_SECONDS = 24 * 3600.0
 
 
@@ -53,6 +53,9 @@ async def deliver_nudge(
     store = svc.store
     try:
         if outcome is Outcome.DELIVERED:
+            await store.mark_delivered(nudge_id)
+        elif outcome is Outcome.UNCERTAIN:
+            # Slack may have posted it: redelivering could show the nudge twice.
             await store.mark_delivered(nudge_id)
         elif outcome is Outcome.DROPPED:
             await store.mark_undeliverable(nudge_id)
@@ -94,7 +97,8 @@ async def sweep_once(svc: Services) -> tuple[int, int]:
     if dropped:
         logger.warning("dropped %d nudge(s) older than %s without delivering", dropped, max_age)
     delivered = 0
-    for item in await store.claim_pending_nudges(max_age=max_age):
+    lease = timedelta(seconds=svc.settings.outbox_lease_seconds)
+    for item in await store.claim_pending_nudges(max_age=max_age, lease=lease):
         client = await svc.client_for(item.workspace_id)
         if client is None or not await store.is_installation_active(item.workspace_id):
             await store.mark_undeliverable(item.id)
@@ -118,11 +122,13 @@ async def sweep_once(svc: Services) -> tuple[int, int]:
 async def redeliver_pending(
     svc: Services,
     *,
-    interval: float = SWEEP_INTERVAL_SECONDS,
+    interval: float | None = None,
     stop: asyncio.Event | None = None,
 ) -> None:
-    """Sweep the outbox now and every ``interval`` seconds; purge old events daily."""
+    """Sweep the outbox now and every ``interval`` seconds (``OUTBOX_SWEEP_SECONDS``);
+    purge old events daily."""
     stop = stop or svc.stopping
+    interval = svc.settings.outbox_sweep_seconds if interval is None else interval
     loop = asyncio.get_running_loop()
     next_purge = loop.time()
     while not stop.is_set():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +43,14 @@ class Services:
     tasks: BackgroundTasks = field(default_factory=BackgroundTasks)
     app: AsyncApp | None = None
     stopping: asyncio.Event = field(default_factory=asyncio.Event)
+    #: Process-local counters (names only, never text), e.g. ``message_skipped_too_long``.
+    counters: Counter[str] = field(default_factory=Counter)
     _started: bool = False
+
+    def count(self, name: str, amount: int = 1) -> int:
+        """Increase the counter ``name`` and return its new value."""
+        self.counters[name] += amount
+        return self.counters[name]
 
     def bind(self, app: AsyncApp) -> None:
         """Remember the Bolt app (used to find per-workspace tokens for redelivery)."""

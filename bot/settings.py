@@ -82,6 +82,11 @@ class Settings(BaseSettings):
     nudge_threshold: Threshold = "caution"
     cooldown_hours: float = Field(default=24.0, ge=0, le=24 * 30)
     outbox_max_age_seconds: int = Field(default=600, ge=1, le=86_400)
+    #: How long the recording worker owns a pending nudge before the sweeper may retry it
+    #: (longer than one delivery with its retries can take).
+    outbox_lease_seconds: float = Field(default=60.0, gt=0, le=3600)
+    #: How often the outbox sweeper looks for nudges a crashed worker left behind.
+    outbox_sweep_seconds: float = Field(default=30.0, gt=0, le=3600)
     max_chars: int = Field(default=40_000, ge=1, le=1_000_000)
 
     # Server

@@ -103,6 +103,7 @@ class Store(WorkspaceMixin, OutboxMixin, SummaryMixin):
         *,
         thread_ts: str | None = None,
         allow_nudge: bool = True,
+        lease: timedelta = OUTBOX_LEASE,
         now: datetime | None = None,
     ) -> RecordResult:
         """Deduplicate, check, record and (if due) queue a nudge, in ONE transaction.
@@ -114,7 +115,7 @@ class Store(WorkspaceMixin, OutboxMixin, SummaryMixin):
         the (user, category) cooldown is free (taken atomically). When anything is nudged,
         an outbox row (id = ``nudge_id``) holds what delivery needs: channel, user id,
         ``thread_ts``, categories, rule ids, severity. Call :meth:`mark_delivered` after
-        posting.
+        posting. The row is leased to the caller for ``lease``.
         """
         now = as_utc(now) if now else utcnow()
         for finding in findings:
@@ -168,7 +169,7 @@ class Store(WorkspaceMixin, OutboxMixin, SummaryMixin):
                     findings=encode_findings(nudged),
                     attempts=1,
                     created_at=now,
-                    lease_until=now + OUTBOX_LEASE,
+                    lease_until=now + lease,
                 )
             )
         return RecordResult("recorded", occurrence_id, nudged, skipped, muted)

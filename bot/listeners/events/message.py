@@ -6,6 +6,10 @@ Every message event is acked with 200, whatever its subtype (an unmatched event 
 * no subtype, ``thread_broadcast`` and ``file_share``: the message text;
 * ``message_changed``: only findings in categories the previous text did not have.
 
+Text longer than the classifier's ``max_chars`` (``MAX_CHARS``, 40,000 by default) is not
+classified; each such message increases ``Services.counters["message_skipped_too_long"]``
+and is logged with its length only.
+
 Ignored: the bot itself, other bots (``bot_id`` / ``bot_message``), ``message_deleted`` and
 every other subtype, 1:1 DMs, and Slack Connect (``is_ext_shared_channel``, or an author
 from another organisation): nothing is stored about those and nobody is nudged.
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from datetime import timedelta
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -115,6 +120,13 @@ async def handle_message(
         return
     svc = services(context)
     assessment: Assessment = svc.classifier.assess(message.get("text") or "")
+    if assessment.skipped == "too_long":
+        total = svc.count("message_skipped_too_long")
+        logger.info(
+            "message not classified: too_long (%d chars; %d so far)",
+            assessment.text_length,
+            total,
+        )
     previous = None
     if previous_message is not None:
         previous = svc.classifier.assess(previous_message.get("text") or "")
@@ -131,6 +143,7 @@ async def handle_message(
         channel_id,
         [to_record(f) for f in findings],
         thread_ts=thread_ts,
+        lease=timedelta(seconds=svc.settings.outbox_lease_seconds),
     )
     if result.duplicate:
         logger.info("duplicate event ignored (retry %s)", context.get("retry_num") or "-")
