@@ -198,6 +198,15 @@ def chat_update(state: FakeState, params: dict[str, Any], token: str) -> dict[st
     return {"channel": channel, "ts": ts, "text": params.get("text", "")}
 
 
+def chat_get_permalink(state: FakeState, params: dict[str, Any], token: str) -> dict[str, Any]:
+    """``chat.getPermalink``: an https link shaped like Slack's."""
+    channel = _require(params, "channel", "channel_not_found")
+    ts = _require(params, "message_ts", "message_not_found")
+    domain = state.team_name.lower().replace(" ", "-") or "fake"
+    link = f"https://{domain}.slack.com/archives/{channel}/p{str(ts).replace('.', '')}"
+    return {"channel": channel, "permalink": link}
+
+
 def _view(state: FakeState, params: dict[str, Any]) -> dict[str, Any]:
     view = _require(params, "view", "invalid_arguments")
     if not isinstance(view, dict) or "type" not in view:
@@ -321,6 +330,7 @@ HANDLERS: dict[str, Handler] = {
     "chat.postEphemeral": chat_post_ephemeral,
     "chat.postMessage": chat_post_message,
     "chat.update": chat_update,
+    "chat.getPermalink": chat_get_permalink,
     "views.publish": views_publish,
     "views.open": views_open,
     "views.update": views_update,

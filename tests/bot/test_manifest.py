@@ -68,6 +68,7 @@ METHOD_SCOPES: dict[str, set[str]] = {
     "chat_postMessage": {"chat:write"},
     "chat_update": {"chat:write"},
     "chat_delete": {"chat:write"},
+    "chat_getPermalink": set(),  # no scope required (docs.slack.dev chat.getPermalink)
     "views_publish": set(),
     "views_open": set(),
     "views_update": set(),
