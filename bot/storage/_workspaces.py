@@ -179,6 +179,18 @@ class WorkspaceMixin(StoreBase):
         """False once the installation was marked inactive (unknown workspaces are active)."""
         return (await self.get_workspace_settings(workspace_id)).active
 
+    async def is_workspace_installed(self, workspace_id: str) -> bool:
+        """True while the workspace has a row and is active; False once it was deleted
+        (uninstall, ``tokens_revoked``) or marked inactive. Long jobs check it between
+        steps so they stop, and recreate nothing, after an uninstall."""
+        async with self._read() as connection:
+            row = (
+                await connection.execute(
+                    select(workspaces.c.active).where(workspaces.c.workspace_id == workspace_id)
+                )
+            ).first()
+        return row is not None and bool(row[0])
+
     async def _set_active(self, workspace_id: str, active: bool, reason: str | None) -> None:
         now = utcnow()
         values = {"active": active, "inactive_reason": reason, "updated_at": now}

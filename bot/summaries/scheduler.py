@@ -132,6 +132,11 @@ async def send_workspace(
     client: AsyncWebClient | None = None
     name: str | None = None
     for recipient in await recipients_of(store, settings):
+        if not await store.is_workspace_installed(ws):
+            # Uninstalled (or revoked) while we were sending: stop, and claim nothing that
+            # would recreate rows for a deleted workspace.
+            logger.info("summary %s for %s stopped: workspace uninstalled", week, ws)
+            break
         existing = await store.get_summary_claim(ws, week, recipient.id)
         if existing is not None and existing.status == "sent":
             report.skipped += 1
