@@ -34,11 +34,12 @@ Match = tuple[int, int, int, bool]
 
 
 _VOWELS = frozenset("aeiou")
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
 def _inflections(lemma: str) -> set[str]:
     """Regular English inflections of ``lemma`` (-s, -es, -ed, -ing, -ies, doubling)."""
-    forms = {lemma + "s", lemma + "es", lemma + "ed", lemma + "ing", lemma + "er"}
+    forms = {lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
     if lemma.endswith("e"):
         forms |= {lemma + "d", lemma[:-1] + "ing"}
     if lemma.endswith("y") and len(lemma) > 3 and lemma[-2] not in _VOWELS:
@@ -58,8 +59,8 @@ def fold_lemmas(vocab: Vocab, words: Iterable[str], extra_norms: dict[str, str])
 
     Forms whose lookup-table lemma (``spacy-lookups-data``) is a pattern word's lemma get that
     lemma as their norm, and so do the regular inflections of those lemmas that the table
-    lacks ("asking", "texting", "friended"); the table wins where it has an entry. Title and
-    UPPER variants are set too. Other words keep their default norm, so loading stays fast.
+    lacks ("asking", "texting", "friended"); the table wins where it has an entry. Title-case
+    variants are set too (UPPER-case words keep their plain lower-case norm). Other words keep their default norm, so loading stays fast.
     ``extra_norms`` (case-sensitive exceptions) are applied last. Returns lexemes changed.
     """
     table = load_lookups(lang="en", tables=["lemma_lookup"]).get_table("lemma_lookup")
@@ -67,22 +68,22 @@ def fold_lemmas(vocab: Vocab, words: Iterable[str], extra_norms: dict[str, str])
     wanted = {table.get(w, w) for w in words}
     changed = 0
 
-    def set_norm(form: str, lemma: str) -> None:
+    def set_norm(form: str, lemma: str, upper: bool = True) -> None:
         nonlocal changed
-        for variant in {form, form.title(), form.upper()}:
+        for variant in {form, form.title(), form.upper()} if upper else {form, form.title()}:
             vocab[variant].norm_ = lemma
             changed += 1
 
     for form, lemma in table.items():
         if lemma in wanted and isinstance(form, str) and form != lemma:
-            set_norm(form, lemma)
+            set_norm(form, lemma, upper=False)
     for lemma in wanted:
         if lemma.isalpha() and len(lemma) >= 3:
             for form in _inflections(lemma):
                 # the table wins; a form that is itself a pattern word keeps its own norm, so
                 # the pattern "friended" does not widen to every "friend"
                 if form not in table and form not in words:
-                    set_norm(form, lemma)
+                    set_norm(form, lemma, upper=False)
     for form, norm in extra_norms.items():
         vocab[form].norm_ = norm
         changed += 1
@@ -179,7 +180,7 @@ class CueMatcher:
         rules += [(r, True) for r in self.context]
         texts = [r.pattern for r, _ in rules if isinstance(r.pattern, str)]
         if texts:
-            words = {t.lower_ for text in texts for t in self.nlp.make_doc(text)}
+            words = {w for text in texts for w in _WORD.findall(text.lower())}
             fold_lemmas(vocab, words, self.norms)
         by_key: dict[str, list[Doc]] = {}
         ctx_keys: set[str] = set()
