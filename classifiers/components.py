@@ -60,7 +60,8 @@ def fold_lemmas(vocab: Vocab, words: Iterable[str], extra_norms: dict[str, str])
     Forms whose lookup-table lemma (``spacy-lookups-data``) is a pattern word's lemma get that
     lemma as their norm, and so do the regular inflections of those lemmas that the table
     lacks ("asking", "texting", "friended"); the table wins where it has an entry. Title-case
-    variants are set too (UPPER-case words keep their plain lower-case norm). Other words keep their default norm, so loading stays fast.
+    variants are set too (UPPER-case words keep their plain lower-case norm). Other words
+    keep their default norm, so loading stays fast.
     ``extra_norms`` (case-sensitive exceptions) are applied last. Returns lexemes changed.
     """
     table = load_lookups(lang="en", tables=["lemma_lookup"]).get_table("lemma_lookup")
