@@ -25,7 +25,7 @@ API (all times in seconds):
   ``json`` defaults to ``{"ok": false, "error": "ratelimited"}`` for 429, ``internal_error`` for
   5xx, ``{"ok": true}`` otherwise. ``reset=True`` aborts the TCP connection without a response.
   ``method`` may be ``"response_url"``. ``queue_error(method, error)`` is shorthand for
-  HTTP 200 ``{"ok": false, "error": error}``.
+  HTTP 200 ``{"ok": false, "error": error}``; ``clear_queue(method=None)`` forgets unused ones.
 - ``set_user(user_id, *, is_admin=False, is_owner=False, tz=..., team_id=None, name=None,
   is_bot=False)`` and ``set_channel(channel_id, *, creator="U0CREATOR", is_ext_shared=False,
   name=None, is_private=None, is_archived=False)`` shape ``users.info`` / ``conversations.info``;
@@ -250,6 +250,13 @@ class FakeSlack(SocketModeMixin):
                 json = {"ok": True}
         item = QueuedResponse(status=status, json=json, headers=headers, reset=reset, delay=delay)
         self._queued.setdefault(method, deque()).extend(item for _ in range(times))
+
+    def clear_queue(self, method: str | None = None) -> None:
+        """Forget scripted answers not used yet (for ``method``, or for every method)."""
+        if method is None:
+            self._queued.clear()
+        else:
+            self._queued.pop(method, None)
 
     def queue_error(self, method: str, error: str, *, times: int = 1) -> None:
         """Make the next call(s) to ``method`` answer HTTP 200 ``{"ok": false, "error": error}``."""
