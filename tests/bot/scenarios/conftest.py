@@ -4,7 +4,9 @@
 fresh :class:`~bot.sandbox.fake_slack.FakeSlack` and to the ``store`` fixture (SQLite and
 PostgreSQL). Every log record at DEBUG and above is captured while it runs; on teardown
 the fixture asserts that no message text the test sent, no token and no signing secret
-appears in the logs, in the outbox, or (SQLite) anywhere in the database file.
+appears in the logs, in the outbox, or (SQLite) anywhere in the database file. The
+session-wide audit (:func:`suite_privacy_audit`) repeats the log check across the whole
+scenario suite: no text sent by ANY scenario appears in the logs of ANY scenario.
 """
 
 from __future__ import annotations
@@ -33,6 +35,22 @@ from tests.bot.scenarios.harness import (
     CapturingHandler,
     Harness,
 )
+
+#: Every message text and every captured log line of the scenario suite (session audit).
+_SUITE_TEXTS: list[str] = []
+_SUITE_LOGS: list[str] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def suite_privacy_audit() -> Any:
+    """After the whole scenario suite: no sent text in any scenario's logs, no token."""
+    yield
+    logs = "\n".join(_SUITE_LOGS)
+    assert BOT_TOKEN not in logs and SIGNING_SECRET not in logs
+    leaked = sorted(
+        {t.strip()[:40] for t in _SUITE_TEXTS if len(t.strip()) >= 12 and t.strip() in logs}
+    )
+    assert not leaked, f"message text reached the logs somewhere in the suite: {len(leaked)}"
 
 
 @pytest.fixture(scope="session")
@@ -107,6 +125,8 @@ async def bot(
         await server.stop()
         root.removeHandler(handler)
         root.setLevel(old_level)
+        _SUITE_TEXTS.extend(harness.sent_texts)
+        _SUITE_LOGS.append(harness.logs.text)
     audit_privacy(harness, outbox_text, _sqlite_file(store))
 
 
