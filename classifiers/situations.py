@@ -24,6 +24,8 @@ CtxHit = tuple[ContextRule, int, int]
 _SENTENCE_END = frozenset(".!?;…")
 _CLAUSE_KINDS = frozenset(("NEGATION", "POLICY"))
 _SENTENCE_KINDS = frozenset(("QUESTION", "HYPOTHETICAL", "REPORTED"))
+#: Cue labels naming who is involved rather than what happened (negation skips them).
+_PARTIES = frozenset(("CLIENT", "ACTOR", "SESSION", "FORMER", "NAME"))
 
 
 @dataclass(slots=True)
@@ -196,14 +198,19 @@ def _apply_context(
     """Negation/policy act on evidence in their own clause; questions etc. on the sentence."""
     negation: CtxHit | None = None
     policy: CtxHit | None = None
+    asked = False  # a literal question mark (a hypothetical alone does not outrank policy)
     spans = [(s, e) for _, s, e in finding.evidence]
+    # negation must precede what happened, not who it happened with ("didn't know my
+    # client would be there, and we talked" is not negated by "didn't ... my client")
+    actions = [(s, e) for r, s, e in finding.evidence if r.label not in _PARTIES] or spans
     own = [(s, e) for s, e in spans if clause_of[s] == clause]
     for hit in ctx:
         rule, start, _ = hit
         label = rule.label
         if label in _CLAUSE_KINDS:
             if rule.scope != "message":
-                near = [(s, e) for s, e in spans if clause_of[s] == clause_of[start]]
+                pool = actions if label == "NEGATION" else spans
+                near = [(s, e) for s, e in pool if clause_of[s] == clause_of[start]]
                 if not near or not _in_scope(hit, near):
                     continue
             if label == "NEGATION":
@@ -218,7 +225,10 @@ def _apply_context(
                 finding.reported = True
             else:
                 finding.is_question = True
+                asked = asked or label == "QUESTION"
             finding.context.append(hit)
-    if finding.is_question:
-        return
-    finding.suppressed_by = policy or negation
+    if asked or (finding.is_question and policy is None):
+        return  # a question asks for guidance: never suppressed
+    # a policy statement wins over a hypothetical "if" ("side hugs only if the student
+    # initiates, per policy"); a negated hypothetical stays a question
+    finding.suppressed_by = policy or (None if finding.is_question else negation)
