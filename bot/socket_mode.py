@@ -2,9 +2,14 @@
 
 slack_sdk's client reconnects on its own after Slack's ``disconnect`` message, but its
 reconnect logic has had bugs (python-slack-sdk #1701, #1446, #1462). :class:`SocketModeRunner`
-adds a watchdog: after every (re)connect it expects Slack's ``hello`` within
-``SOCKET_HELLO_TIMEOUT_SECONDS``; when none arrives, or the socket closed and no ``hello``
-followed, it forces a fresh connection.
+adds a watchdog that checks the connection every :data:`DROP_CHECK_SECONDS` (or more often):
+
+* a dropped connection (TCP reset, no close frame, no ``disconnect`` message) is replaced at
+  once. slack_sdk's own monitor notices it only at its next ping, about 10 s later, and its
+  receive loop does not react to an aborted socket at all;
+* after every (re)connect it expects Slack's ``hello`` within ``SOCKET_HELLO_TIMEOUT_SECONDS``;
+  when none arrives, or the socket closed and no ``hello`` followed, it forces a fresh
+  connection.
 """
 
 from __future__ import annotations
@@ -22,6 +27,9 @@ from bot.app import services_of
 from bot.errors import ConfigurationError
 
 logger = logging.getLogger(__name__)
+
+#: Longest pause between two checks of the connection by the watchdog.
+DROP_CHECK_SECONDS = 1.0
 
 
 class SocketModeRunner:
@@ -47,6 +55,8 @@ class SocketModeRunner:
         )
         self.hellos = 0
         self.restarts = 0
+        #: Connections replaced because the socket had dropped.
+        self.reconnects = 0
         self._waiting_since: float | None = None
         self._watchdog: asyncio.Task[None] | None = None
         client: Any = self.handler.client
@@ -82,9 +92,13 @@ class SocketModeRunner:
 
     async def _watch(self) -> None:
         loop = asyncio.get_running_loop()
-        interval = max(0.05, self.hello_timeout / 4)
+        interval = min(DROP_CHECK_SECONDS, max(0.05, self.hello_timeout / 4))
         while True:
             await asyncio.sleep(interval)
+            client: Any = self.handler.client
+            if not client.closed and not await client.is_connected():
+                await self._replace_dropped_connection(client)
+                continue
             since = self._waiting_since
             if since is None or loop.time() - since < self.hello_timeout:
                 continue
@@ -95,6 +109,18 @@ class SocketModeRunner:
                 await self.handler.client.connect_to_new_endpoint(force=True)
             except Exception as exc:  # keep watching; the next round retries
                 logger.warning("Socket Mode reconnect failed: %s", type(exc).__name__)
+
+    async def _replace_dropped_connection(self, client: Any) -> None:
+        """Open a new connection in place of a dropped one (then expect its ``hello``)."""
+        self.reconnects += 1
+        logger.warning("Socket Mode connection dropped; reconnecting")
+        self._expect_hello()
+        try:
+            # force=False: under slack_sdk's connect lock, and only if nobody (its own
+            # monitor) reconnected meanwhile, so one drop never opens two connections.
+            await client.connect_to_new_endpoint(force=False)
+        except Exception as exc:  # keep watching; the next round retries
+            logger.warning("Socket Mode reconnect failed: %s", type(exc).__name__)
 
     async def stop(self) -> None:
         """Stop the watchdog and close the connection."""

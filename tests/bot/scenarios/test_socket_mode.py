@@ -1,4 +1,5 @@
-"""Socket Mode against the fake Slack websocket: events acked and acted on; the watchdog."""
+"""Socket Mode against the fake Slack websocket: events acked and acted on; the watchdog
+(no ``hello``; an abruptly dropped connection is replaced)."""
 
 from __future__ import annotations
 
@@ -90,5 +91,31 @@ async def test_watchdog_reconnects_when_no_hello_arrives(socket_app: tuple[Any, 
                 break
             await asyncio.sleep(0.05)
         assert runner.hellos >= 1
+    finally:
+        await runner.stop()
+
+
+async def test_reconnects_after_an_abrupt_drop_and_processes_later_envelopes(
+    socket_app: tuple[Any, FakeSlack],
+) -> None:
+    app, fake = socket_app
+    runner = SocketModeRunner(app, APP_TOKEN, hello_timeout=1.0)
+    await runner.start()
+    try:
+        await fake.wait_for_socket(1)
+        await fake.socket_disconnect()  # TCP abort: no close frame, no "disconnect" message
+        # Well before slack_sdk's own monitor would notice (its next ping, ~10 s later).
+        await fake.wait_for_socket(2, timeout=5.0)
+        await fake.wait_until(lambda: fake.socket_connections == 1, timeout=5.0)
+        assert runner.reconnects == 1
+        event_id = f"Ev{uuid.uuid4().hex[:10]}"
+        envelope = await fake.socket_send(socket_envelope(_message_payload(event_id)))
+        await fake.wait_for_ack(envelope)
+        await fake.wait_for("chat.postEphemeral")
+        await services_of(app).tasks.join(5)
+        assert [a.get("envelope_id") for a in fake.socket_acks].count(envelope) == 1
+        assert fake.socket_connections_total == 2  # one drop, one new connection
+        assert len(fake.calls_to("chat.postEphemeral")) == 1
+        assert await count_rows(services_of(app).store, "flag_events") == 1
     finally:
         await runner.stop()
