@@ -104,3 +104,24 @@ def test_unquoted_line_after_a_quote_is_not_quoted(classifier: Classifier) -> No
 def test_romance_replaces_socializing_in_the_same_message(classifier: Classifier) -> None:
     a = classifier.assess("my client asked me out to dinner, he said it would be a date")
     assert a.categories == ["romantic"]
+
+
+def test_policy_outranks_a_hypothetical_if(classifier: Classifier) -> None:
+    a = classifier.assess(
+        "reminder for nurses: hugs with patients only if the patient asks first, per unit policy"
+    )
+    assert a.categories == []
+    assert a.suppressed[0].reason == "policy"
+
+
+def test_a_question_mark_still_outranks_policy(classifier: Classifier) -> None:
+    a = classifier.assess("is it against policy if I hug a client who asks for one?")
+    assert a.categories == ["physical_contact"]
+    assert a.findings[0].is_question
+
+
+def test_negation_of_knowing_is_not_negation_of_the_event(classifier: Classifier) -> None:
+    a = classifier.assess(
+        "I didn't know my client would be at the bar and we ended up having drinks together"
+    )
+    assert "socializing" in a.categories
