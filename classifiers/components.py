@@ -155,7 +155,7 @@ class CueMatcher:
         self.norms: dict[str, str] = {}
         #: Set by the situation component: tells whether some situation could fire with these
         #: cue labels. When it says no, token patterns and context rules are skipped.
-        self.gate: Callable[[set[str]], bool] | None = None
+        self.gate: Callable[[frozenset[str]], bool] | None = None
         self._build()
 
     # -- rules ---------------------------------------------------------------------------
@@ -212,6 +212,7 @@ class CueMatcher:
             self.token_groups.append(
                 (re.compile(requires) if requires else None, matcher, group_labels)
             )
+        self._token_labels = frozenset(x for _, _, g in self.token_groups for x in g)
 
     def _phrase_docs(self, pattern: str) -> list[Doc]:
         """The pattern's doc, plus Capitalised/UPPER variants that tokenize differently.
@@ -246,20 +247,23 @@ class CueMatcher:
         raw = self.phrases(doc)
         if not raw:
             return []
+        keys, labels = self._keys, self._labels
+        gate = self.gate
+        if gate is not None:
+            present = frozenset([labels[keys[key][0]] for key, _, _ in raw])
+            # cheap check first: could anything fire even if every token pattern matched?
+            if not gate(present | self._token_labels):
+                return []
         # token pattern groups whose required characters occur in the text
+        # (one search per group: cheaper than one alternation of all of them)
         groups = self.token_groups
         if self._any_required is not None:
             text = doc.user_data.get(TEXT_KEY) or doc.text
-            if self._any_required.search(text):
-                groups = [g for g in groups if g[0] is None or g[0].search(text)]
-            else:
-                groups = [g for g in groups if g[0] is None]
-        if self.gate is not None:
-            keys, labels = self._keys, self._labels
-            present = {labels[keys[key][0]] for key, _, _ in raw}
+            groups = [g for g in groups if g[0] is None or g[0].search(text)]
+        if gate is not None:
             for _, _, group_labels in groups:
                 present |= group_labels
-            if not self.gate(present):
+            if not gate(present):
                 return []
         for _, matcher, _ in groups:
             raw = raw + matcher(doc)
@@ -309,11 +313,13 @@ class SituationMatcher:
         self.cues_name = cues
         self.situations: list[SituationRule] = []
         self._prepared: list[Prepared] = []
+        self._could: dict[frozenset[str], bool] = {}
 
     def add_rules(self, situations: Iterable[SituationRule]) -> None:
         """Add situation rules (their order is their priority)."""
         self.situations.extend(situations)
         self._prepared = prepare(self.situations)
+        self._could.clear()
         self._connect()
 
     def _connect(self) -> None:
@@ -322,9 +328,17 @@ class SituationMatcher:
             cues: CueMatcher = self.nlp.get_pipe(self.cues_name)  # type: ignore[assignment]
             cues.gate = self.could_fire
 
-    def could_fire(self, labels: set[str]) -> bool:
-        """Whether some situation rule has every label group it needs among ``labels``."""
-        return any(satisfiable(groups, anys, labels) for _, groups, anys in self._prepared)
+    def could_fire(self, labels: frozenset[str]) -> bool:
+        """Whether some situation rule has every label group it needs among ``labels``.
+
+        Answers are cached per label set (messages repeat the same few combinations).
+        """
+        known = self._could.get(labels)
+        if known is None:
+            known = any(satisfiable(groups, anys, labels) for _, groups, anys in self._prepared)
+            if len(self._could) < 100_000:
+                self._could[labels] = known
+        return known
 
     def __call__(self, doc: Doc) -> Doc:
         matches = doc.user_data.get(MATCHES_KEY)
@@ -351,6 +365,7 @@ class SituationMatcher:
             SituationRule.model_validate_json(x) for x in _lines(path / "situations.jsonl")
         ]
         self._prepared = prepare(self.situations)
+        self._could.clear()
         self._connect()
         return self
 

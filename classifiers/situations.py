@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -131,7 +132,9 @@ def prepare(rules: Sequence[SituationRule]) -> list[Prepared]:
     return [(r, r.label_groups(), frozenset(r.any)) for r in rules]
 
 
-def satisfiable(groups: tuple[frozenset[str], ...], anys: frozenset[str], labels: set[str]) -> bool:
+def satisfiable(
+    groups: tuple[frozenset[str], ...], anys: frozenset[str], labels: AbstractSet[str]
+) -> bool:
     """Whether the message has at least one label of every group the rule needs."""
     for group in groups:
         if group.isdisjoint(labels):
