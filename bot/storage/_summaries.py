@@ -12,7 +12,7 @@ from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, delete, distinct, func, select, update
+from sqlalchemy import and_, case, delete, distinct, func, literal, select, update
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.storage._base import StoreBase, as_utc, utcnow
@@ -26,7 +26,7 @@ from bot.storage.models import (
     SummaryClaim,
     Totals,
 )
-from bot.storage.tables import flag_events, leads, summary_claims
+from bot.storage.tables import flag_events, leads, summary_claims, workspaces
 
 #: A claim still "claimed" after this long belongs to a crashed sender and may be retaken.
 SUMMARY_CLAIM_LEASE = timedelta(minutes=15)
@@ -114,19 +114,38 @@ class SummaryMixin(StoreBase):
         A new claim wins; so does retaking a ``failed`` claim (under ``max_attempts``) or a
         ``claimed`` one older than ``lease`` (its sender crashed). A ``sent`` claim never
         wins again. Safe with any number of concurrent workers.
+
+        Only an installed workspace (its ``workspaces`` row exists and is active) can be
+        claimed for: the claim is ``INSERT ... SELECT`` from that row in ONE statement, so
+        an uninstall that lands between the scheduler's installed-check and the claim
+        leaves no claim behind. On PostgreSQL the row is read ``FOR SHARE``: a concurrent
+        :meth:`delete_workspace` (which deletes the ``workspaces`` row first) either waits
+        for the claim and then deletes it too, or commits first and the claim finds nothing.
         """
         now = as_utc(now) if now else utcnow()
         c = summary_claims.c
+        values = {
+            "workspace_id": workspace_id,
+            "week": week,
+            "recipient": recipient,
+            "status": "claimed",
+            "attempts": 1,
+            "claimed_at": now,
+        }
+        installed = (
+            select(*(literal(value, c[name].type).label(name) for name, value in values.items()))
+            .select_from(workspaces)
+            .where(
+                and_(
+                    workspaces.c.workspace_id == workspace_id,
+                    workspaces.c.active.is_(True),
+                )
+            )
+            .with_for_update(read=True)
+        )
         statement = (
             self._insert(summary_claims)
-            .values(
-                workspace_id=workspace_id,
-                week=week,
-                recipient=recipient,
-                status="claimed",
-                attempts=1,
-                claimed_at=now,
-            )
+            .from_select(list(values), installed)
             .on_conflict_do_update(
                 index_elements=[c.workspace_id, c.week, c.recipient],
                 set_={"status": "claimed", "attempts": c.attempts + 1, "claimed_at": now},

@@ -273,8 +273,11 @@ ENCRYPTED_COLUMNS: dict[str, tuple[str, ...]] = {
     "slack_bots": ("bot_token", "bot_refresh_token"),
 }
 
-#: Tables holding one workspace's rows, keyed by ``workspace_id``.
+#: Tables holding one workspace's rows, keyed by ``workspace_id``. ``workspaces`` comes
+#: first: deleting its row locks it, so a concurrent ``claim_summary`` (which reads it
+#: ``FOR SHARE`` on PostgreSQL) waits, then finds it gone, and inserts nothing.
 WORKSPACE_TABLES: tuple[Table, ...] = (
+    workspaces,
     flag_events,
     cooldowns,
     outbox,
@@ -282,5 +285,4 @@ WORKSPACE_TABLES: tuple[Table, ...] = (
     channel_settings,
     leads,
     summary_claims,
-    workspaces,
 )

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from bot.storage import CategoryCount, ChannelCount, FeedbackRate, Lead, Store, Totals
 
-from .helpers import T0, finding
+from .helpers import T0, count_rows, finding
 
 WEEK = timedelta(days=7)
 START = T0.replace(hour=0, minute=0, second=0, microsecond=0)  # Monday 00:00 UTC
@@ -33,6 +33,7 @@ async def test_claim_is_exactly_once_across_workers(
     store: Store, make_store: Callable[..., Awaitable[Store]]
 ) -> None:
     other = await make_store()
+    await store.ensure_workspace("T1")
     results = await asyncio.gather(
         *((store if i % 2 else other).claim_summary("T1", "2026-W47", "U1") for i in range(12))
     )
@@ -47,6 +48,7 @@ async def test_failed_send_is_retried_once_per_run(
     store: Store, make_store: Callable[..., Awaitable[Store]]
 ) -> None:
     other = await make_store()
+    await store.ensure_workspace("T1")
     assert await store.claim_summary("T1", "2026-W47", "U1")
     assert await store.mark_summary_failed("T1", "2026-W47", "U1")
     retries = await asyncio.gather(
@@ -58,16 +60,52 @@ async def test_failed_send_is_retried_once_per_run(
 
 
 async def test_abandoned_claim_is_retaken_after_lease(store: Store) -> None:
+    await store.ensure_workspace("T1")
     assert await store.claim_summary("T1", "W", "U1", now=T0)
     assert not await store.claim_summary("T1", "W", "U1", now=T0 + timedelta(minutes=5))
     assert await store.claim_summary("T1", "W", "U1", now=T0 + timedelta(minutes=16))
 
 
 async def test_attempts_are_capped(store: Store) -> None:
+    await store.ensure_workspace("T1")
     for _ in range(3):
         assert await store.claim_summary("T1", "W", "U1", max_attempts=3)
         await store.mark_summary_failed("T1", "W", "U1")
     assert not await store.claim_summary("T1", "W", "U1", max_attempts=3)
+
+
+async def test_claim_needs_an_installed_workspace(store: Store) -> None:
+    assert not await store.claim_summary("T9", "W", "U1")  # never installed
+    await store.ensure_workspace("T1")
+    await store.mark_installation_inactive("T1", "invalid_auth")
+    assert not await store.claim_summary("T1", "W", "U1")  # installed but dead
+    assert await count_rows(store, "summary_claims") == 0
+    await store.mark_installation_active("T1")
+    assert await store.claim_summary("T1", "W", "U1")
+    assert await store.mark_summary_failed("T1", "W", "U1")
+    await store.delete_workspace("T1")
+    # Uninstalled after the scheduler's installed-check: neither a new claim nor the retake
+    # of the failed one recreates a row for the deleted workspace.
+    assert not await store.claim_summary("T1", "W", "U1")
+    assert not await store.claim_summary("T1", "W2", "U1")
+    assert await store.get_summary_claim("T1", "W", "U1") is None
+    assert await count_rows(store, "summary_claims") == 0
+    assert await count_rows(store, "workspaces") == 0
+
+
+async def test_claim_racing_an_uninstall_leaves_no_row(
+    store: Store, make_store: Callable[..., Awaitable[Store]]
+) -> None:
+    other = await make_store()
+    for round_ in range(15):
+        await store.ensure_workspace("T1")
+        results = await asyncio.gather(
+            *(store.claim_summary("T1", f"W{round_}", f"U{i}") for i in range(3)),
+            other.delete_workspace("T1"),
+            *(store.claim_summary("T1", f"W{round_}", f"U{i}") for i in range(3, 6)),
+        )
+        assert await count_rows(store, "summary_claims") == 0, (round_, results)
+        assert await count_rows(store, "workspaces") == 0
 
 
 async def _seed(store: Store) -> None:
