@@ -33,6 +33,7 @@ from bot.errors import ConfigurationError, StorageUnavailable
 from bot.logging import bolt_base_logger, pin_library_loggers
 from bot.services import Services, build_services
 from bot.settings import Settings
+from bot.token_rotation import serialised_authorize
 
 logger = logging.getLogger(__name__)
 
@@ -114,6 +115,10 @@ def create_app(
     if settings.mode == "oauth":
         kwargs["oauth_settings"] = _oauth_settings(settings, svc)
         kwargs["installation_store"] = kwargs["oauth_settings"].installation_store
+        # Token rotation: refreshes serialised across workers (bot/token_rotation.py).
+        kwargs["authorize"] = serialised_authorize(
+            kwargs["oauth_settings"], store=svc.store, client=web_client, logger=bolt_base_logger()
+        )
     elif web_client.token is None:
         web_client.token = settings.secret("slack_bot_token")
     app = AsyncApp(**kwargs)

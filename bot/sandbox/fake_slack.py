@@ -26,6 +26,8 @@ API (all times in seconds):
   5xx, ``{"ok": true}`` otherwise. ``reset=True`` aborts the TCP connection without a response.
   ``method`` may be ``"response_url"``. ``queue_error(method, error)`` is shorthand for
   HTTP 200 ``{"ok": false, "error": error}``; ``clear_queue(method=None)`` forgets unused ones.
+- ``latency[method] = seconds``: the canned (real) answer to ``method`` is sent after this
+  delay, e.g. to hold two workers inside the same ``oauth.v2.access`` refresh at once.
 - ``set_user(user_id, *, is_admin=False, is_owner=False, tz=..., team_id=None, name=None,
   is_bot=False)`` and ``set_channel(channel_id, *, creator="U0CREATOR", is_ext_shared=False,
   name=None, is_private=None, is_archived=False)`` shape ``users.info`` / ``conversations.info``;
@@ -150,6 +152,7 @@ class FakeSlack(SocketModeMixin):
         self.calls: list[RecordedCall] = []
         self.socket_acks: list[dict[str, Any]] = []
         self.withhold_hello = False
+        self.latency: dict[str, float] = {}
         self.invalid_tokens: dict[str, str] = {}
         self._queued: dict[str, deque[QueuedResponse]] = {}
         self._response_urls: dict[str, _ResponseUrl] = {}
@@ -419,6 +422,8 @@ class FakeSlack(SocketModeMixin):
             await self._record(request, None, **record)
             raise
         if response is None:
+            if self.latency.get(method):
+                await asyncio.sleep(self.latency[method])
             response = self._answer(method, params, token)
         await self._record(request, response, **record)
         return response
