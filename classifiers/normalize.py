@@ -168,7 +168,13 @@ def _clean_cluster(cluster: str) -> str:
 def normalize(text: str) -> Normalized:
     """Normalise Slack text; the result maps every character back into ``text``."""
     if text.isascii() and text.isprintable() and not _NEEDS_MARKUP.search(text):
-        return Normalized(text, text)
+        if _PATHOLOGICAL.search(text) is None:
+            return Normalized(text, text)
+        return _defuse(Normalized(text, text))
+    return _defuse(_normalize(text))
+
+
+def _normalize(text: str) -> Normalized:
     b = _Builder()
     quoted: list[tuple[int, int]] = []
     pos = 0
@@ -197,6 +203,83 @@ def normalize(text: str) -> Normalized:
         pos = e
     b.literal(text[pos:], pos)
     return Normalized(text, "".join(b.out), b.segments, _merge(quoted))
+
+
+#: Runs spaCy's tokenizer is super-linear on: it strips prefix/suffix punctuation one token at
+#: a time, re-scanning the rest of the whitespace-free chunk each time (39,000 "(" took
+#: ~140 s). A run of one repeated non-word character longer than ``_MAX_RUN`` is collapsed
+#: to ``_MAX_RUN`` characters, and a whitespace-free chunk longer than ``_MAX_CHUNK`` gets a
+#: space every ``_MAX_CHUNK`` characters, which bounds the tokenizer's work per chunk.
+_MAX_RUN = 3
+_MAX_CHUNK = 48
+_PATHOLOGICAL = re.compile(rf"([^\w\s]|_)\1{{{_MAX_RUN}}}|\S{{{_MAX_CHUNK + 1}}}")
+_RUN = re.compile(rf"([^\w\s]|_)\1{{{_MAX_RUN},}}")
+_CHUNK = re.compile(rf"\S{{{_MAX_CHUNK + 1},}}")
+
+
+def _defuse(norm: Normalized) -> Normalized:
+    """Collapse pathological runs in ``norm.text``, keeping the map into the original."""
+    text = norm.text
+    if _PATHOLOGICAL.search(text) is None:
+        return norm
+    # edits in normalised coordinates: (start, end, replacement); replacements map to the
+    # whole original span of what they replace (an insertion maps to an empty span)
+    edits: list[tuple[int, int, str]] = [
+        (m.start(), m.end(), m.group(1) * _MAX_RUN) for m in _RUN.finditer(text)
+    ]
+    collapsed = _apply(norm, edits)
+    text = collapsed.text
+    inserts = [
+        (i, i, " ")
+        for m in _CHUNK.finditer(text)
+        for i in range(m.start() + _MAX_CHUNK, m.end(), _MAX_CHUNK)
+    ]
+    return _apply(collapsed, inserts)
+
+
+def _apply(norm: Normalized, edits: list[tuple[int, int, str]]) -> Normalized:
+    """``norm`` with sorted, non-overlapping ``edits`` applied; offsets still map back."""
+    if not edits:
+        return norm
+    segments = norm.segments
+    if segments is None:
+        segments = [(0, len(norm.text), 0, len(norm.original), True)] if norm.text else []
+    starts = [seg[0] for seg in segments]
+    b = _Builder()
+    pos = 0
+    for start, end, replacement in edits:
+        _copy(b, segments, starts, pos, start, norm.text)
+        if start < end:
+            o_start, o_end = norm.to_original(start, end)
+        else:  # an insertion maps to an empty span where the character before it starts
+            o_start = o_end = norm.to_original(start - 1, start)[0] if start else 0
+        b.emit(replacement, o_start, o_end)
+        pos = end
+    _copy(b, segments, starts, pos, len(norm.text), norm.text)
+    return Normalized(norm.original, "".join(b.out), b.segments, norm.quoted)
+
+
+def _copy(
+    b: _Builder,
+    segments: list[tuple[int, int, int, int, bool]],
+    starts: list[int],
+    start: int,
+    end: int,
+    text: str,
+) -> None:
+    """Copy normalised ``text[start:end]`` into ``b`` with its original mapping."""
+    if start >= end:
+        return
+    i = max(bisect_right(starts, start) - 1, 0)
+    while i < len(segments) and segments[i][0] < end:
+        ns, ne, os_, oe, exact = segments[i]
+        s, e = max(ns, start), min(ne, end)
+        if s < e:
+            if exact:
+                b.emit(text[s:e], os_ + (s - ns), os_ + (e - ns), True)
+            else:
+                b.emit(text[s:e], os_, oe)
+        i += 1
 
 
 def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

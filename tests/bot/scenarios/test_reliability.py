@@ -129,12 +129,6 @@ async def test_strange_text_is_answered_within_the_budget(bot: Harness, text: st
     await bot.settle()
 
 
-@pytest.mark.xfail(
-    run=False,
-    reason="known classifier bug for the lead: spaCy's tokenizer is quadratic on a run of "
-    "prefix punctuation; 39,000 '(' take ~140 s in Classifier.assess (12,000 take ~12 s), "
-    "blocking the event loop. Fix belongs in classifiers/ (collapse long punctuation runs).",
-)
 async def test_punctuation_flood_is_answered_within_the_budget(bot: Harness) -> None:
     started = time.monotonic()
     assert (await bot.send_message("(" * 39_000)).status == 200
