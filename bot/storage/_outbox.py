@@ -7,13 +7,18 @@ recorded it, deleted on delivery, and dropped (with the drop counted) once older
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 from datetime import datetime, timedelta
+from functools import partial
+from typing import Any
 
 from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.storage._base import StoreBase, as_utc, utcnow
+from bot.storage._hot import delete_delivered
 from bot.storage.models import FindingRecord, OutboxItem
 from bot.storage.tables import flag_events, outbox
 
@@ -21,17 +26,8 @@ from bot.storage.tables import flag_events, outbox
 OUTBOX_MAX_AGE = timedelta(minutes=10)
 #: How long the recording worker (or a claimer) owns a row before others may retry it.
 OUTBOX_LEASE = timedelta(seconds=60)
-
-
-def encode_findings(findings: tuple[FindingRecord, ...]) -> str:
-    """JSON for the outbox ``findings`` column: category, rule ids, severity only."""
-    return json.dumps(
-        [
-            {"category": f.category, "rule_ids": list(f.rule_ids), "severity": f.severity}
-            for f in findings
-        ],
-        separators=(",", ":"),
-    )
+#: At most this many delivered rows are deleted in one transaction.
+_DELIVERED_BATCH = 200
 
 
 def _decode_findings(raw: str) -> tuple[FindingRecord, ...]:
@@ -47,6 +43,11 @@ def _decode_findings(raw: str) -> tuple[FindingRecord, ...]:
 
 class OutboxMixin(StoreBase):
     """Outbox operations of the Store."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._delivered_pending: list[tuple[str, asyncio.Future[bool]]] = []
+        self._delivered_flusher: asyncio.Task[None] | None = None
 
     async def claim_pending_nudges(
         self,
@@ -96,10 +97,49 @@ class OutboxMixin(StoreBase):
         return sorted(items, key=lambda item: item.created_at)
 
     async def mark_delivered(self, nudge_id: str) -> bool:
-        """Delete a delivered nudge's outbox row; False if it was already gone."""
-        async with self._write() as connection:
-            result = await connection.execute(delete(outbox).where(outbox.c.id == nudge_id))
-        return bool(result.rowcount)
+        """Delete a delivered nudge's outbox row; False if it was already gone.
+
+        Concurrent calls share transactions: while one batch is being deleted, the ids
+        that arrive wait and go together in the next (one ``DELETE ... IN``), so under load
+        a worker spends one transaction on many deliveries. A call returns once its row's
+        deletion has committed; alone, it costs one transaction as before.
+        """
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[bool] = loop.create_future()
+        self._delivered_pending.append((nudge_id, done))
+        if self._delivered_flusher is None or self._delivered_flusher.done():
+            self._delivered_flusher = loop.create_task(self._flush_delivered())
+        return await done
+
+    async def _flush_delivered(self) -> None:
+        queue = self._delivered_pending
+        while queue:
+            batch = queue[:_DELIVERED_BATCH]
+            del queue[:_DELIVERED_BATCH]
+            ids = [nudge_id for nudge_id, _ in batch]
+            try:
+                deleted = await self._run_write(partial(delete_delivered, ids=ids))
+            except BaseException as exc:
+                for _, done in batch:
+                    if not done.done():
+                        done.set_exception(exc)
+                if not isinstance(exc, Exception):
+                    raise
+                continue
+            for nudge_id, done in batch:
+                # The same id twice in one batch was deleted once: only the first says so.
+                was_deleted = nudge_id in deleted
+                deleted.discard(nudge_id)
+                if not done.done():
+                    done.set_result(was_deleted)
+
+    async def close(self) -> None:
+        """Finish a :meth:`mark_delivered` batch in progress, then close the engine."""
+        flusher = self._delivered_flusher
+        if flusher is not None and not flusher.done():
+            with contextlib.suppress(Exception):
+                await flusher
+        await super().close()
 
     async def mark_undeliverable(self, nudge_id: str) -> bool:
         """Give up on a nudge (e.g. ``user_not_in_channel``): delete the row and record that

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.errors import ConfigurationError, InvalidSetting, LockTimeout
 from bot.storage._base import StoreBase, utcnow
+from bot.storage._hot import SEVERITY_ORDER
 from bot.storage.crypto import TokenCipher
 from bot.storage.engine import advisory_key
 from bot.storage.installations import EncryptedInstallationStore
@@ -30,7 +31,6 @@ from bot.storage.tables import (
     workspaces,
 )
 
-SEVERITY_ORDER = {"info": 0, "caution": 1, "high": 2}
 MAX_COOLDOWN_HOURS = 24 * 30
 _KEEP: Any = object()
 

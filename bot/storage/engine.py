@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Engine, event
+from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -81,8 +82,25 @@ def create_engine(url: URL, *, pool_size: int = 5) -> AsyncEngine:
     )
 
 
-def _install_sqlite_listeners(engine: AsyncEngine) -> None:
-    sync_engine = engine.sync_engine
+def create_sqlite_thread_engine(url: URL) -> Engine | None:
+    """A synchronous (``sqlite3``) engine on the same SQLite file, for whole transactions
+    run on one dedicated thread (see ``StoreBase._run_write``); None for in-memory SQLite
+    (a second engine would open a different database) and for PostgreSQL.
+
+    Same pragmas and ``BEGIN IMMEDIATE`` as the async engine; one connection, used only by
+    the thread that opens it.
+    """
+    if url.get_backend_name() != "sqlite" or is_memory_sqlite(url):
+        return None
+    engine = create_sync_engine(
+        url.set(drivername="sqlite+pysqlite"), pool_size=1, max_overflow=0, pool_timeout=30
+    )
+    _install_sqlite_listeners(engine)
+    return engine
+
+
+def _install_sqlite_listeners(engine: AsyncEngine | Engine) -> None:
+    sync_engine = engine.sync_engine if isinstance(engine, AsyncEngine) else engine
 
     @event.listens_for(sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

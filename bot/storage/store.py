@@ -10,19 +10,19 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy import Connection, and_, delete, or_, select, update
 
 from bot.errors import InvalidSetting
 from bot.storage import migrate as _migrate_module
-from bot.storage._base import as_utc, hour_bucket, key_digest, utcnow
-from bot.storage._outbox import OUTBOX_LEASE, OutboxMixin, encode_findings
+from bot.storage._base import as_utc, utcnow
+from bot.storage._hot import INSERT_FLAGS, MessageEvent, claim, flag_row, record_message
+from bot.storage._outbox import OUTBOX_LEASE, OutboxMixin
 from bot.storage._summaries import SummaryMixin
 from bot.storage._workspaces import (
     MAX_COOLDOWN_HOURS,
-    SEVERITY_ORDER,
     WorkspaceMixin,
     check_severity,
 )
@@ -31,8 +31,6 @@ from bot.storage.models import (
     FindingRecord,
     PurgeResult,
     RecordResult,
-    SkipReason,
-    WorkspaceSettings,
 )
 from bot.storage.pseudonym import normalise_key, pseudonymise
 from bot.storage.tables import (
@@ -41,7 +39,6 @@ from bot.storage.tables import (
     dedupe_keys,
     flag_events,
     locks,
-    outbox,
     slack_bots,
     slack_installations,
     slack_oauth_states,
@@ -120,122 +117,20 @@ class Store(WorkspaceMixin, OutboxMixin, SummaryMixin):
         now = as_utc(now) if now else utcnow()
         for finding in findings:
             check_severity(finding.severity)
-        pseudonym = self.pseudonym(workspace_id, user_id)
-        async with self._write() as connection:
-            if not await self._claim(connection, f"event:{event_id}", EVENT_KEY_TTL, now):
-                return RecordResult("duplicate")
-            settings = await self._settings(connection, workspace_id)
-            if not settings.active:
-                return RecordResult("inactive")
-            if not await self._channel_enabled(connection, workspace_id, channel_id):
-                return RecordResult("channel_disabled")
-            muted = await self._muted(connection, workspace_id, pseudonym, now)
-            if not findings:
-                return RecordResult("recorded", muted=muted)
-            nudged, skipped = await self._decide_nudges(
-                connection, settings, pseudonym, findings, muted, allow_nudge, now
-            )
-            occurrence_id = uuid.uuid4().hex
-            nudged_categories = {finding.category for finding in nudged}
-            await connection.execute(
-                flag_events.insert(),
-                [
-                    _flag_row(
-                        workspace_id,
-                        pseudonym,
-                        channel_id,
-                        occurrence_id,
-                        finding,
-                        source="message",
-                        nudge_sent=finding.category in nudged_categories,
-                        now=now,
-                    )
-                    for finding in findings
-                ],
-            )
-            if not nudged:
-                return RecordResult("recorded", skipped=skipped, muted=muted)
-            primary = nudged[0]
-            await connection.execute(
-                outbox.insert().values(
-                    id=occurrence_id,
-                    workspace_id=workspace_id,
-                    channel_id=channel_id,
-                    user_id=user_id,
-                    thread_ts=thread_ts,
-                    category=primary.category,
-                    rule_id=primary.rule_id,
-                    severity=primary.severity,
-                    findings=encode_findings(nudged),
-                    attempts=1,
-                    created_at=now,
-                    lease_until=now + lease,
-                )
-            )
-        return RecordResult("recorded", occurrence_id, nudged, skipped, muted)
-
-    async def _decide_nudges(
-        self,
-        connection: AsyncConnection,
-        settings: WorkspaceSettings,
-        pseudonym: str,
-        findings: Sequence[FindingRecord],
-        muted: bool,
-        allow_nudge: bool,
-        now: datetime,
-    ) -> tuple[tuple[FindingRecord, ...], dict[str, SkipReason]]:
-        threshold = SEVERITY_ORDER[settings.threshold]
-        cutoff = now - timedelta(hours=settings.cooldown_hours)
-        ordered = sorted(findings, key=lambda f: -SEVERITY_ORDER[f.severity])
-        nudged: list[FindingRecord] = []
-        skipped: dict[str, SkipReason] = {}
-        for category in dict.fromkeys(f.category for f in ordered):
-            group = [f for f in ordered if f.category == category]
-            candidates = [f for f in group if f.eligible]
-            reason: SkipReason | None = None
-            if not candidates:
-                reason = "not_eligible"
-            elif SEVERITY_ORDER[candidates[0].severity] < threshold:
-                reason = "below_threshold"
-            elif muted:
-                reason = "muted"
-            elif not allow_nudge:
-                reason = "no_delivery"
-            elif not await self._take_cooldown(
-                connection, settings, pseudonym, category, now, cutoff
-            ):
-                reason = "cooldown"
-            if reason is None:
-                nudged.append(candidates[0])
-            else:
-                skipped[category] = reason
-        return tuple(nudged), skipped
-
-    async def _take_cooldown(
-        self,
-        connection: AsyncConnection,
-        settings: WorkspaceSettings,
-        pseudonym: str,
-        category: str,
-        now: datetime,
-        cutoff: datetime,
-    ) -> bool:
-        c = cooldowns.c
-        statement = (
-            self._insert(cooldowns)
-            .values(
-                workspace_id=settings.workspace_id,
-                user_pseudonym=pseudonym,
-                category=category,
-                last_nudge_at=now,
-            )
-            .on_conflict_do_update(
-                index_elements=[c.workspace_id, c.user_pseudonym, c.category],
-                set_={"last_nudge_at": now},
-                where=c.last_nudge_at <= cutoff,
-            )
+        event = MessageEvent(
+            event_key=f"event:{event_id}",
+            workspace_id=workspace_id,
+            user_id=user_id,
+            pseudonym=self.pseudonym(workspace_id, user_id),
+            channel_id=channel_id,
+            findings=tuple(findings),
+            thread_ts=thread_ts,
+            allow_nudge=allow_nudge,
+            lease=lease,
+            ttl=EVENT_KEY_TTL,
+            now=now,
         )
-        return (await connection.execute(statement)).rowcount == 1
+        return await self._run_write(partial(record_message, backend=self.backend, event=event))
 
     async def record_command_question(
         self,
@@ -252,7 +147,7 @@ class Store(WorkspaceMixin, OutboxMixin, SummaryMixin):
         pseudonym = self.pseudonym(workspace_id, user_id)
         occurrence_id = uuid.uuid4().hex
         rows = [
-            _flag_row(
+            flag_row(
                 workspace_id,
                 pseudonym,
                 channel_id,
@@ -264,8 +159,7 @@ class Store(WorkspaceMixin, OutboxMixin, SummaryMixin):
             )
             for category in dict.fromkeys(categories or ["general"])
         ]
-        async with self._write() as connection:
-            await connection.execute(flag_events.insert(), rows)
+        await self._run_write(partial(_insert_flags, rows=rows))
         return occurrence_id
 
     async def record_feedback(
@@ -295,24 +189,9 @@ class Store(WorkspaceMixin, OutboxMixin, SummaryMixin):
         True for the first caller across all workers; False for a replay while the key is
         live. Keys are stored only as SHA-256 digests.
         """
-        now = utcnow()
-        async with self._write() as connection:
-            return await self._claim(connection, f"key:{key}", ttl, now)
-
-    async def _claim(
-        self, connection: AsyncConnection, key: str, ttl: timedelta, now: datetime
-    ) -> bool:
-        c = dedupe_keys.c
-        statement = (
-            self._insert(dedupe_keys)
-            .values(key_hash=key_digest(key), created_at=now, expires_at=now + ttl)
-            .on_conflict_do_update(
-                index_elements=[c.key_hash],
-                set_={"created_at": now, "expires_at": now + ttl},
-                where=c.expires_at <= now,
-            )
+        return await self._run_write(
+            partial(claim, backend=self.backend, key=f"key:{key}", ttl=ttl, now=utcnow())
         )
-        return (await connection.execute(statement)).rowcount == 1
 
     # --------------------------------------------------------------- mutes
     async def set_mute(
@@ -372,20 +251,6 @@ class Store(WorkspaceMixin, OutboxMixin, SummaryMixin):
     ) -> bool:
         """True while the user's mute is in force."""
         return await self.get_mute(workspace_id, user_id, now=now) is not None
-
-    async def _muted(
-        self, connection: AsyncConnection, workspace_id: str, pseudonym: str, now: datetime
-    ) -> bool:
-        row = await connection.execute(
-            select(user_prefs.c.mute_until).where(
-                and_(
-                    user_prefs.c.workspace_id == workspace_id,
-                    user_prefs.c.user_pseudonym == pseudonym,
-                    user_prefs.c.mute_until > now,
-                )
-            )
-        )
-        return row.first() is not None
 
     # ---------------------------------------------------- deletion, retention
     async def delete_workspace(self, workspace_id: str) -> int:
@@ -448,31 +313,5 @@ class Store(WorkspaceMixin, OutboxMixin, SummaryMixin):
         return PurgeResult(outbox=stale, **counts)
 
 
-def _flag_row(
-    workspace_id: str,
-    pseudonym: str,
-    channel_id: str,
-    occurrence_id: str,
-    finding: FindingRecord,
-    *,
-    source: str,
-    nudge_sent: bool,
-    now: datetime,
-) -> dict[str, Any]:
-    return {
-        "workspace_id": workspace_id,
-        "user_pseudonym": pseudonym,
-        "channel_id": channel_id,
-        "occurrence_id": occurrence_id,
-        "category": finding.category,
-        "rule_id": finding.rule_id,
-        "rule_ids": ",".join(finding.rule_ids) or None,
-        "severity": finding.severity,
-        "source": source,
-        "is_question": finding.is_question,
-        "reported": finding.reported,
-        "quoted": finding.quoted,
-        "nudge_sent": nudge_sent,
-        "feedback": None,
-        "hour_bucket": hour_bucket(now),
-    }
+def _insert_flags(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    connection.execute(INSERT_FLAGS, rows)

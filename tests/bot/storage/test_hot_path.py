@@ -1,0 +1,108 @@
+"""The event hot path: batched delivery settlement, the combined gate read, few statements."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import event
+
+from bot.storage import Store
+
+from .helpers import T0, count_rows, finding
+
+
+async def _queue(store: Store, n: int) -> list[str]:
+    ids = []
+    for k in range(n):
+        result = await store.record_message_flags(f"E{k}", "T1", f"U{k}", "C9", [finding()], now=T0)
+        assert result.nudge_id is not None
+        ids.append(result.nudge_id)
+    return ids
+
+
+@contextmanager
+def statements(store: Store) -> Iterator[list[str]]:
+    """SQL statements the store's engines execute inside the block (an event listener)."""
+    seen: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        seen.append(statement)
+
+    engines = [store.engine.sync_engine]
+    if store._thread_engine is not None:
+        engines.append(store._thread_engine)
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", record)
+
+
+async def test_concurrent_deliveries_are_settled_together_and_each_gets_its_answer(
+    store: Store,
+) -> None:
+    ids = await _queue(store, 30)
+    with statements(store) as seen:
+        results = await asyncio.gather(
+            *(store.mark_delivered(nudge_id) for nudge_id in ids),
+            store.mark_delivered("no-such-nudge"),
+            store.mark_delivered(ids[0]),  # twice in flight: deleted once
+        )
+    assert results[:30] == [True] * 30
+    assert results[30] is False
+    assert sum(results) == 30  # exactly one of the two calls for ids[0] deleted it
+    deletes = [s for s in seen if s.lstrip().upper().startswith("DELETE FROM OUTBOX")]
+    assert 1 <= len(deletes) <= 3, deletes  # batched, not one transaction per nudge
+    assert await count_rows(store, "outbox") == 0
+    assert await count_rows(store, "flag_events", nudge_sent=True) == 30
+
+
+async def test_a_lone_delivery_is_settled_at_once(store: Store) -> None:
+    [nudge_id] = await _queue(store, 1)
+    assert await asyncio.wait_for(store.mark_delivered(nudge_id), 5)
+    assert not await store.mark_delivered(nudge_id)
+
+
+async def test_one_event_is_one_transaction_of_five_statements(store: Store) -> None:
+    with statements(store) as seen:
+        result = await store.record_message_flags("E1", "T1", "U1", "C9", [finding()], now=T0)
+    assert result.nudge_id
+    work = [s for s in seen if not s.strip().upper().startswith(("BEGIN", "COMMIT", "SELECT 1"))]
+    assert len(work) == 5, work
+    assert sum("dedupe_keys" in s for s in work) == 1
+    assert sum("user_prefs" in s and "channel_settings" in s for s in work) == 1  # one gate read
+
+
+async def test_gate_read_applies_every_setting_written_by_another_store(
+    store: Store, make_store: Any
+) -> None:
+    """No per-process cache: a change made through another Store (worker) applies at once."""
+    other = await make_store()
+    await store.record_message_flags("E0", "T1", "U0", "C9", [finding()], now=T0)  # warm
+    await other.set_mute("T1", "U1", T0 + timedelta(hours=1))
+    muted = await store.record_message_flags("E1", "T1", "U1", "C9", [finding()], now=T0)
+    assert muted.muted and muted.nudge_id is None
+    await other.set_channel_enabled("T1", "C8", False)
+    assert (
+        await store.record_message_flags("E2", "T1", "U2", "C8", [finding()], now=T0)
+    ).status == ("channel_disabled")
+    await other.update_workspace_settings("T1", threshold="high")
+    low = await store.record_message_flags(
+        "E3", "T1", "U3", "C9", [finding(severity="caution")], now=T0
+    )
+    assert low.skipped == {"romantic": "below_threshold"}
+    await other.update_workspace_settings("T1", cooldown_hours=1)
+    first = await store.record_message_flags("E4", "T1", "U4", "C9", [finding()], now=T0)
+    later = T0 + timedelta(minutes=61)
+    second = await store.record_message_flags("E5", "T1", "U4", "C9", [finding()], now=later)
+    assert first.nudge_id and second.nudge_id  # 1 h cooldown, read fresh
+    await other.mark_installation_inactive("T1")
+    assert (
+        await store.record_message_flags("E6", "T1", "U6", "C9", [finding()], now=T0)
+    ).status == ("inactive")
