@@ -23,6 +23,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.error import BoltUnhandledRequestError
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
@@ -43,6 +44,10 @@ _SERVICES: weakref.WeakKeyDictionary[AsyncApp, Services] = weakref.WeakKeyDictio
 def services_of(app: AsyncApp) -> Services:
     """The :class:`Services` (store, classifier, guidance, tasks) behind ``app``."""
     return _SERVICES[app]
+
+
+def _drop_token_skipped_warning(record: logging.LogRecord) -> bool:
+    return record.getMessage() != warning_client_prioritized_and_token_skipped()
 
 
 def _make_client(settings: Settings, client: AsyncWebClient | None) -> AsyncWebClient:
@@ -89,11 +94,15 @@ def create_app(
     store: Any = None,
     classifier: Any = None,
     guidance: Any = None,
+    verified_upstream: bool = False,
 ) -> AsyncApp:
     """Build the Bolt ``AsyncApp`` with every listener registered.
 
     ``store``, ``classifier`` and ``guidance`` default to ones built from ``settings``; a
-    store passed in is not closed by the app.
+    store passed in is not closed by the app. ``verified_upstream=True`` turns off Bolt's
+    own signature check: only for an app whose every request has already passed
+    :func:`bot.request_guard.verify_signature` (the HTTP server in :mod:`bot.server` does
+    exactly that, so each request is not verified twice).
     """
     pin_library_loggers()
     if settings.mode == "sandbox":
@@ -111,6 +120,7 @@ def create_app(
         "raise_error_for_unhandled_request": True,
         "signing_secret": settings.secret("slack_signing_secret") or "",
         "client": web_client,
+        "request_verification_enabled": not verified_upstream,
     }
     if settings.mode == "oauth":
         kwargs["oauth_settings"] = _oauth_settings(settings, svc)
@@ -121,7 +131,14 @@ def create_app(
         )
     elif web_client.token is None:
         web_client.token = settings.secret("slack_bot_token")
-    app = AsyncApp(**kwargs)
+    # Bolt reads SLACK_BOT_TOKEN from the environment and warns that it is unused when a
+    # client is given; ours carries that token, so the warning is noise.
+    base_logger = bolt_base_logger()
+    base_logger.addFilter(_drop_token_skipped_warning)
+    try:
+        app = AsyncApp(**kwargs)
+    finally:
+        base_logger.removeFilter(_drop_token_skipped_warning)
     _SERVICES[app] = svc
     svc.bind(app)
 

@@ -224,8 +224,12 @@ async def respond_via_url(
     *,
     replace_original: bool = False,
     retry_handlers: list[AsyncRetryHandler] | None = None,
+    session: aiohttp.ClientSession | None = None,
 ) -> bool:
-    """POST an ephemeral reply to a ``response_url``; False when Slack refused it."""
+    """POST an ephemeral reply to a ``response_url``; False when Slack refused it.
+
+    ``session``: a shared ``aiohttp.ClientSession`` (the Web API client's), so a reply
+    reuses a pooled keep-alive connection instead of opening one."""
     body = {
         "response_type": "ephemeral",
         "text": payload.get("text", ""),
@@ -236,6 +240,7 @@ async def respond_via_url(
         response_url,
         logger=logging.getLogger("slack_sdk.webhook.async_client"),
         retry_handlers=retry_handlers,
+        session=session,
     )
     try:
         result = await hook.send_dict(body)

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import aiohttp
 from slack_sdk.oauth.installation_store import Bot, Installation
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
@@ -46,6 +47,8 @@ class Services:
     #: Process-local counters (names only, never text), e.g. ``message_skipped_too_long``.
     counters: Counter[str] = field(default_factory=Counter)
     _started: bool = False
+    #: The Web API client's shared HTTP session, opened by :meth:`start` (see there).
+    _http_session: aiohttp.ClientSession | None = None
 
     def count(self, name: str, amount: int = 1) -> int:
         """Increase the counter ``name`` and return its new value."""
@@ -64,6 +67,7 @@ class Services:
         self.stopping = asyncio.Event()
         if self.owns_store:
             await self.store.start(migrate=self.migrate)
+        self._open_http_session()
         from bot.outbox import redeliver_pending
 
         self.tasks.spawn(redeliver_pending(self), name="outbox-sweeper", daemon=True)
@@ -72,9 +76,33 @@ class Services:
         """Drain background work (bounded), then close the store if we opened it."""
         self.stopping.set()
         await self.tasks.drain(self.settings.shutdown_drain_seconds)
+        await self._close_http_session()
         if self.owns_store:
             await self.store.close()
         self._started = False
+
+    def _open_http_session(self) -> None:
+        """Give the Web API client one shared ``aiohttp.ClientSession`` (keep-alive pool).
+
+        Without one, slack_sdk opens a session and a new TCP (and TLS) connection for every
+        call. Bolt's per-request clients and :meth:`client_for` reuse ``client.session``.
+        A client that came with its own session keeps it (and its owner closes it).
+        """
+        if self.client.session is not None and not self.client.session.closed:
+            return
+        self._http_session = aiohttp.ClientSession(
+            timeout=aiohttp.ClientTimeout(total=self.client.timeout),
+            connector=aiohttp.TCPConnector(limit=100, keepalive_timeout=15),
+        )
+        self.client.session = self._http_session
+
+    async def _close_http_session(self) -> None:
+        session, self._http_session = self._http_session, None
+        if session is None:
+            return
+        if self.client.session is session:
+            self.client.session = None
+        await session.close()
 
     def installation_store(self) -> AsyncInstallationStore:
         """The encrypted installation store (OAuth mode), resolved when first used.
@@ -211,6 +239,7 @@ def build_services(
             settings.database_url,
             key,
             token_encryption_keys=parse_keys(settings.secret("token_encryption_key")) or None,
+            pool_size=settings.database_pool_size,
         )
     if classifier is None:
         from classifiers import load_classifier

@@ -46,7 +46,11 @@ async def reply_ephemeral(
     if response_url:
         handlers = list(client.retry_handlers or [])
         if await respond_via_url(
-            response_url, payload, replace_original=replace_original, retry_handlers=handlers
+            response_url,
+            payload,
+            replace_original=replace_original,
+            retry_handlers=handlers,
+            session=client.session,
         ):
             return True
     if not channel:
