@@ -69,6 +69,9 @@ class Settings(BaseSettings):
 
     # Storage and privacy
     database_url: str = "sqlite+aiosqlite:///boundary-bot.db"
+    #: Database connections per worker process (as many again in overflow); see
+    #: docs/SCALING.md for sizing against PostgreSQL's max_connections.
+    database_pool_size: int = Field(default=5, ge=1, le=100)
     pseudonym_key: SecretStr | None = None
     token_encryption_key: SecretStr | None = None
     retention_days: int = Field(default=180, ge=1, le=3650)

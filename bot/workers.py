@@ -416,9 +416,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--pool-size",
         type=int,
-        default=DEFAULT_POOL_SIZE,
+        default=None,
         metavar="N",
-        help=f"database connections per worker (default {DEFAULT_POOL_SIZE}; overflow as many)",
+        help=(
+            "database connections per worker (default DATABASE_POOL_SIZE, "
+            f"{DEFAULT_POOL_SIZE}; overflow as many)"
+        ),
     )
 
 
@@ -441,9 +444,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     host = args.host if args.host is not None else settings.host
     port = args.port if args.port is not None else settings.port
-    return run_workers(
-        host, port, args.workers, pool_size=args.pool_size, migrate=not args.no_migrate
-    )
+    pool_size = args.pool_size if args.pool_size is not None else settings.database_pool_size
+    return run_workers(host, port, args.workers, pool_size=pool_size, migrate=not args.no_migrate)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
-"""``boundary-bot serve [--no-migrate]``: run the app against Slack.
+"""``boundary-bot serve [--no-migrate] [--workers N] [--pool-size N]``: run the app.
 
 Socket Mode when ``SLACK_APP_TOKEN`` is set, otherwise the HTTP server on ``PORT``
-(default 3000). Migrations are applied on start unless ``--no-migrate``. SIGINT/SIGTERM stop
-it cleanly: no new requests, background work drained, the database closed.
+(default 3000); ``--workers N`` runs N HTTP worker processes sharing the port
+(``bot.workers``, docs/SCALING.md). Migrations are applied on start unless
+``--no-migrate``. SIGINT/SIGTERM stop it cleanly: no new requests, background work
+drained, the database closed.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--host", default=None, help="HTTP bind address (default: HOST)")
     parser.add_argument("--port", type=int, default=None, help="HTTP port (default: PORT)")
+    from bot.workers import add_arguments
+
+    add_arguments(parser)
     parser.set_defaults(func=serve)
 
 
@@ -92,6 +97,8 @@ def serve(args: argparse.Namespace) -> int:
         overrides["host"] = args.host
     if args.port is not None:
         overrides["port"] = args.port
+    if args.pool_size is not None:
+        overrides["database_pool_size"] = args.pool_size
     try:
         settings = load_settings(**overrides)
         if settings.mode == "sandbox":
@@ -100,6 +107,19 @@ def serve(args: argparse.Namespace) -> int:
                 "(run 'boundary-bot run' for the local sandbox)"
             )
         configure_logging(settings.log_level)
+        if args.workers != 1:
+            from bot.workers import run_workers
+
+            # N HTTP processes sharing the port (SO_REUSEPORT); see docs/SCALING.md.
+            # run_workers refuses Socket Mode (Slack allows 10 connections per app) and
+            # bad counts with one line.
+            return run_workers(
+                settings.host,
+                settings.port,
+                args.workers,
+                pool_size=settings.database_pool_size,
+                migrate=not args.no_migrate,
+            )
         runner = run_socket if settings.mode == "socket" else run_http
         asyncio.run(runner(settings, migrate=not args.no_migrate))
     except BoundaryBotError as exc:
