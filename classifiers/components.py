@@ -7,6 +7,7 @@ stays cheap; :mod:`classifiers.engine` turns them into result models.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -14,8 +15,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import NORM
 from spacy.language import Language
-from spacy.lookups import load_lookups
+from spacy.lookups import Table, load_lookups
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -54,41 +56,89 @@ def _inflections(lemma: str) -> set[str]:
     return forms
 
 
+class FoldedNorm:
+    """The vocabulary's NORM getter with lemma folding: exact-string entries first.
+
+    Installed as ``vocab.lex_attr_getters[NORM]``, so a lexeme gets its folded norm when it
+    is first created, instead of creating thousands of lexemes up front at load time.
+    """
+
+    def __init__(self, base: Callable[[str], Any] | None, table: dict[str, str]) -> None:
+        self.base = base
+        self.table = table
+
+    def __call__(self, string: str) -> Any:
+        found = self.table.get(string)
+        if found is not None:
+            return found
+        return self.base(string) if self.base is not None else string.lower()
+
+
+@functools.cache
+def _lemma_table() -> Table:
+    """The ``lemma_lookup`` table of ``spacy-lookups-data`` (read once per process)."""
+    return load_lookups(lang="en", tables=["lemma_lookup"]).get_table("lemma_lookup")
+
+
 def fold_lemmas(vocab: Vocab, words: Iterable[str], extra_norms: dict[str, str]) -> int:
     """Fold lemma data into lexeme norms for the words the patterns use.
 
-    Forms whose lookup-table lemma (``spacy-lookups-data``) is a pattern word's lemma get that
-    lemma as their norm, and so do the regular inflections of those lemmas that the table
-    lacks ("asking", "texting", "friended"); the table wins where it has an entry. Title-case
+    Pattern words are reduced to their lookup-table lemma (``spacy-lookups-data``), and the
+    regular inflections of those lemmas that the table lacks ("asking", "texting",
+    "friended") get the lemma as their norm; the table wins where it has an entry. Title-case
     variants are set too (UPPER-case words keep their plain lower-case norm). Other words
-    keep their default norm, so loading stays fast.
-    ``extra_norms`` (case-sensitive exceptions) are applied last. Returns lexemes changed.
+    keep their default norm. ``extra_norms`` (case-sensitive exceptions) are applied last.
+
+    The folded norms go into the vocabulary's NORM getter (:class:`FoldedNorm`), so new
+    lexemes get them when first seen; lexemes that already exist are updated now. Returns
+    the number of folded strings.
     """
-    table = load_lookups(lang="en", tables=["lemma_lookup"]).get_table("lemma_lookup")
+    table = _lemma_table()
     words = set(words)
     wanted = {table.get(w, w) for w in words}
-    changed = 0
-
-    def set_norm(form: str, lemma: str, upper: bool = True) -> None:
-        nonlocal changed
-        for variant in {form, form.title(), form.upper()} if upper else {form, form.title()}:
-            vocab[variant].norm_ = lemma
-            changed += 1
-
-    for form, lemma in table.items():
-        if lemma in wanted and isinstance(form, str) and form != lemma:
-            set_norm(form, lemma, upper=False)
+    folded: dict[str, str] = {}
     for lemma in wanted:
         if lemma.isalpha() and len(lemma) >= 3:
             for form in _inflections(lemma):
                 # the table wins; a form that is itself a pattern word keeps its own norm, so
                 # the pattern "friended" does not widen to every "friend"
                 if form not in table and form not in words:
-                    set_norm(form, lemma, upper=False)
-    for form, norm in extra_norms.items():
-        vocab[form].norm_ = norm
-        changed += 1
-    return changed
+                    folded[form] = folded[form.title()] = lemma
+    folded.update(extra_norms)
+    getters: dict[int, Any] = _getters(vocab)
+    base = getters.get(NORM)
+    if isinstance(base, FoldedNorm):  # rebuilt with more rules: earlier folds stay
+        folded = {**base.table, **folded}
+        base = base.base
+    getters[NORM] = FoldedNorm(base, folded)
+    for form, lemma in folded.items():
+        if form in vocab:
+            vocab[form].norm_ = lemma
+    return len(folded)
+
+
+def _getters(vocab: Vocab) -> Any:
+    """The vocabulary's lexical attribute getters (a Cython attribute the stubs lack)."""
+    typed: Any = vocab
+    return typed.lex_attr_getters
+
+
+def _key_lexemes(vocab: Vocab, keys: Iterable[str]) -> None:
+    """Create the lexemes ``PhraseMatcher.add`` makes for its match keys, cheaply.
+
+    ``add`` looks every key up in the vocabulary, which computes all lexical attributes
+    (shape, like_url, ...) for thousands of rule keys at load. The keys contain a space, so
+    no token can ever have their text: their lexemes are created with no attribute getters.
+    """
+    typed: Any = vocab  # lex_attr_getters is a Cython attribute the stubs do not declare
+    getters = typed.lex_attr_getters
+    typed.lex_attr_getters = {}
+    try:
+        for key in keys:
+            if " " in key and key not in vocab:
+                vocab[key]
+    finally:
+        typed.lex_attr_getters = getters
 
 
 def _resolve_cues(
@@ -187,7 +237,8 @@ class CueMatcher:
         ctx_keys: set[str] = set()
         token_patterns: dict[str | None, dict[str, list[list[dict[str, Any]]]]] = {}
         for index, (rule, is_ctx) in enumerate(rules):
-            key = f"{'ctx' if is_ctx else 'cue'}:{rule.id}"
+            # a space in the key: it can never be a token's text (see _key_lexemes)
+            key = f"{'ctx' if is_ctx else 'cue'} {rule.id}"
             self._keys[vocab.strings.add(key)] = (index, is_ctx)
             if isinstance(rule.pattern, str):
                 by_key.setdefault(key, []).extend(self._phrase_docs(rule.pattern))
@@ -198,6 +249,7 @@ class CueMatcher:
                 token_patterns.setdefault(requires, {}).setdefault(key, []).append(rule.pattern)
         self._rules = rules
         self._labels = [r.label for r, _ in rules]
+        _key_lexemes(vocab, by_key)
         for key, docs in by_key.items():
             (self.context_phrases if key in ctx_keys else self.phrases).add(key, docs)
         prefilters = [r for r in token_patterns if r is not None]
