@@ -17,7 +17,6 @@ from typing import Any
 
 from spacy.attrs import NORM
 from spacy.language import Language
-from spacy.lookups import Table, load_lookups
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -75,17 +74,23 @@ class FoldedNorm:
 
 
 @functools.cache
-def _lemma_table() -> Table:
-    """The ``lemma_lookup`` table of ``spacy-lookups-data`` (read once per process)."""
-    return load_lookups(lang="en", tables=["lemma_lookup"]).get_table("lemma_lookup")
+def _lemma_table() -> dict[str, str]:
+    """English ``lemma_lookup`` of ``spacy-lookups-data``, form -> lemma (read once)."""
+    import spacy_lookups_data
+    import srsly
+
+    path = Path(str(spacy_lookups_data.en["lemma_lookup"]))
+    gz = path.with_name(path.name + ".gz")
+    data = srsly.read_gzip_json(gz) if gz.exists() else srsly.read_json(path)
+    return {str(form): str(lemma) for form, lemma in data.items()}
 
 
 def fold_lemmas(vocab: Vocab, words: Iterable[str], extra_norms: dict[str, str]) -> int:
     """Fold lemma data into lexeme norms for the words the patterns use.
 
-    Pattern words are reduced to their lookup-table lemma (``spacy-lookups-data``), and the
-    regular inflections of those lemmas that the table lacks ("asking", "texting",
-    "friended") get the lemma as their norm; the table wins where it has an entry. Title-case
+    Forms whose lookup-table lemma (``spacy-lookups-data``) is a pattern word's lemma get that
+    lemma as their norm ("hugging", "gave" -> "give"), and so do the regular inflections of
+    those lemmas that the table lacks; the table wins where it has an entry. Title-case
     variants are set too (UPPER-case words keep their plain lower-case norm). Other words
     keep their default norm. ``extra_norms`` (case-sensitive exceptions) are applied last.
 
@@ -97,6 +102,11 @@ def fold_lemmas(vocab: Vocab, words: Iterable[str], extra_norms: dict[str, str])
     words = set(words)
     wanted = {table.get(w, w) for w in words}
     folded: dict[str, str] = {}
+    for form, lemma in table.items():
+        # a form that is itself a pattern word keeps its own norm, so the pattern
+        # "friended" does not widen to every "friend"
+        if lemma in wanted and form != lemma and form.isalpha() and form not in words:
+            folded[form] = folded[form.title()] = lemma
     for lemma in wanted:
         if lemma.isalpha() and len(lemma) >= 3:
             for form in _inflections(lemma):
