@@ -14,7 +14,13 @@ from typing import Any
 from sqlalchemy import Engine, event
 from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    DisconnectionError,
+    InterfaceError,
+    OperationalError,
+)
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import StaticPool
@@ -71,15 +77,36 @@ def create_engine(url: URL, *, pool_size: int = 5) -> AsyncEngine:
         engine = create_async_engine(url, **kwargs)
         _install_sqlite_listeners(engine)
         return engine
-    return create_async_engine(
+    engine = create_async_engine(
         url,
         pool_size=pool_size,
         max_overflow=pool_size,
         pool_timeout=10,
-        pool_pre_ping=True,
         pool_recycle=1800,
         connect_args={"timeout": 5, "command_timeout": 30},
     )
+    _install_liveness_check(engine)
+    return engine
+
+
+def _install_liveness_check(engine: AsyncEngine) -> None:
+    """Replace a pooled PostgreSQL connection that is known to be closed, at checkout.
+
+    SQLAlchemy's ``pool_pre_ping`` costs three round trips per checkout on asyncpg
+    (``BEGIN``, ``;``, ``ROLLBACK``), i.e. more than the event's own statements. asyncpg
+    already knows when the server closed a connection or it was reset (a restart, a
+    failover, a proxy cut): ``is_closed()``. Such a connection is discarded here and the
+    pool opens a new one, for free. A connection that silently died without the socket
+    noticing fails its first statement instead (``StorageUnavailable``, 503: Slack retries),
+    and SQLAlchemy then invalidates the pool's older connections.
+    """
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def _on_checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        driver = getattr(dbapi_connection, "_connection", None)
+        is_closed = getattr(driver, "is_closed", None)
+        if is_closed is not None and is_closed():
+            raise DisconnectionError("the pooled connection was closed by the server")
 
 
 def create_sqlite_thread_engine(url: URL) -> Engine | None:

@@ -8,7 +8,8 @@ from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import event
+import pytest
+from sqlalchemy import event, text
 
 from bot.storage import Store
 
@@ -106,3 +107,24 @@ async def test_gate_read_applies_every_setting_written_by_another_store(
     assert (
         await store.record_message_flags("E6", "T1", "U6", "C9", [finding()], now=T0)
     ).status == ("inactive")
+
+
+async def test_a_connection_the_server_closed_is_replaced_without_a_failed_request(
+    make_store: Any, database_url: str
+) -> None:
+    """PostgreSQL: no pre-ping round trips, yet a pooled connection the server terminated
+    (restart, failover) is discarded at checkout instead of failing the next event."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL only")
+    store = await make_store(pool_size=1)
+    await store.record_message_flags("E1", "T1", "U1", "C9", [finding()], now=T0)
+    async with store.engine.connect() as connection:
+        pid = (await connection.execute(text("SELECT pg_backend_pid()"))).scalar_one()
+    admin = await make_store()
+    async with admin.engine.connect() as connection:
+        await connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    await asyncio.sleep(0.2)  # the worker's event loop sees the server close the socket
+    result = await store.record_message_flags("E2", "T1", "U2", "C9", [finding()], now=T0)
+    assert result.nudge_id  # no StorageUnavailable: the dead connection was replaced
+    async with store.engine.connect() as connection:
+        assert (await connection.execute(text("SELECT pg_backend_pid()"))).scalar_one() != pid
