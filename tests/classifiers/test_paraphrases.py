@@ -181,7 +181,29 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("my kid's teacher emailed about the field trip", ()),
     ("we got coffee for the night shift", ()),
     ("pt said he wants to go fishing when he's discharged", ()),
-    ("client talked about the funeral of her grandmother", ()),
+    (
+        "client talked about the funeral of her grandmother",
+        (),
+    ),  # structural cues: someone in care named by pronoun or role, generic case references,
+    # disclosure to a pronoun/group, former-client phrasing, second roles via family
+    ("she bought me a set of earrings for my birthday, I'm her OT", ("gifts",)),
+    ("he slips me a twenty every visit, says it's for gas", ("gifts",)),
+    ("he held my hand through the whole session and I let him", ("physical_contact",)),
+    ("the old man in 7 hugged me every morning and I hugged him back", ("physical_contact",)),
+    ("she asked for my personal cell so she can reach me on sundays", ("personal_contact",)),
+    ("I told him about my own divorce when he was crying about his", ("self_disclosure",)),
+    ("told the group I'm in recovery myself", ("self_disclosure",)),
+    ("told my husband about the kid with the gunshot wound from the ER", ("phi_disclosure",)),
+    ("vented to my sister about the lady who overdosed on our unit", ("phi_disclosure",)),
+    ("a man I used to treat asked me out for drinks", ("post_termination", "romantic")),
+    ("my new client is my son's soccer coach", ("dual_relationship",)),
+    ("the lady who does my nails just became my client", ("dual_relationship",)),
+    ("my coworker gave me a candle for secret santa", ()),
+    ("she gave me a great handoff, thanks to the night nurse", ()),
+    ("my husband bought me flowers and I cried", ()),
+    ("the team hugged me at my going-away party", ()),
+    ("told my manager about the pt who fell on our unit", ()),
+    ("my son's soccer coach rescheduled practice again", ()),
 ]
 
 
