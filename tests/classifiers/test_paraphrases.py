@@ -204,6 +204,14 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("the team hugged me at my going-away party", ()),
     ("told my manager about the pt who fell on our unit", ()),
     ("my son's soccer coach rescheduled practice again", ()),
+    ("he invited me to his band's show on friday, I'm his counselor", ("socializing",)),
+    ("I put my hand on her shoulder while she sobbed through the session", ("physical_contact",)),
+    ("she asked me to come to her quinceanera, I'm her school counselor", ("socializing",)),
+    ("my coworker invited me to trivia night", ()),
+    ("she invited me to the unit potluck, staff only", ()),
+    ("I rubbed my daughter's back until she fell asleep", ()),
+    ("the family gave the nurses a pizza party", ()),
+    ("my manager hugged me after the code", ()),
 ]
 
 
