@@ -53,6 +53,31 @@ RISKY_TEXTS = (
     "can I text my client from my personal phone to remind her about tomorrow?",
 )
 
+#: Synthetic everyday clinical-team chatter (no real data) that must never produce a nudge:
+#: the bulk of what a bot in a clinicians' channel reads.
+BENIGN_TEXTS = (
+    "The client portal is down again, discharge date moved to Friday",
+    "can someone cover my 3pm intake? running late from the hospital",
+    "reminder: team huddle at 8:30 in room 204",
+    "I need to hug my kids tonight, rough shift",
+    "anyone up for drinks after shift on friday?",
+    "new group therapy schedule is posted on the shared drive",
+    "please update the treatment plan template before the audit",
+    "the fax machine on 3 west is jammed again",
+    "supervision notes are due by end of week",
+    "does anyone know the code for the supply closet?",
+    "great job on the case presentation today everyone",
+    "parking lot B is closed tomorrow for repaving",
+    "we are out of intake packets, I'll print more",
+    "CE credits for the ethics workshop are now on the portal",
+    "lunch is in the break room, help yourselves",
+    "the EHR will be down for maintenance from 10pm to 2am",
+    "who has the key to the group room?",
+    "I am working from home on thursday, call my work line if needed",
+    "remember to document no-shows within 24 hours",
+    "the new hire orientation starts monday at 9",
+)
+
 
 def sign(secret: str, body: bytes, timestamp: int) -> dict[str, str]:
     """Return Slack's signature headers for ``body`` sent at ``timestamp`` (v0 HMAC-SHA256)."""
@@ -349,7 +374,8 @@ async def _serve_reference(host: str, port: int) -> None:
     from slack_sdk.web.async_client import AsyncWebClient
 
     client = AsyncWebClient(
-        token=os.environ.get("SLACK_BOT_TOKEN", BOT_TOKEN),
+        # popped: Bolt would read it again and warn that it is unused next to ``client``
+        token=os.environ.pop("SLACK_BOT_TOKEN", BOT_TOKEN),
         base_url=os.environ.get("SLACK_API_URL", "https://slack.com/api/"),
     )
     app = AsyncApp(
