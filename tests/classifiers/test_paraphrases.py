@@ -212,6 +212,14 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("I rubbed my daughter's back until she fell asleep", ()),
     ("the family gave the nurses a pizza party", ()),
     ("my manager hugged me after the code", ()),
+    ("he asked me out after our last appointment and I said maybe", ("romantic",)),
+    ("she tried to kiss me at the end of the home visit", ("romantic",)),
+    ("told my roommate about the guy who swallowed a fork in the ER", ("phi_disclosure",)),
+    ("my group chat knows everything about my clients lol", ("phi_disclosure",)),
+    ("my sister asked me out to dinner for her birthday", ()),
+    ("he asked me to cover his shift, my coworker is the best", ()),
+    ("my bf tried to kiss me at the airport", ()),
+    ("tweeted about the new parking garage finally opening", ()),
 ]
 
 
