@@ -7,7 +7,6 @@ stays cheap; :mod:`classifiers.engine` turns them into result models.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -15,12 +14,11 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
+from .lexicon import WORD, fold_lemmas, key_lexemes
 from .rules import IGNORE_LABEL, ContextRule, CueRule, SituationRule
 from .situations import Prepared, evaluate, prepare, satisfiable
 
@@ -32,123 +30,6 @@ FINDINGS_KEY = "boundary_findings"
 
 #: One match: (rule index, start token, end token, is_context).
 Match = tuple[int, int, int, bool]
-
-
-_VOWELS = frozenset("aeiou")
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-
-
-def _inflections(lemma: str) -> set[str]:
-    """Regular English inflections of ``lemma`` (-s, -es, -ed, -ing, -ies, doubling)."""
-    forms = {lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
-    if lemma.endswith("e"):
-        forms |= {lemma + "d", lemma[:-1] + "ing"}
-    if lemma.endswith("y") and len(lemma) > 3 and lemma[-2] not in _VOWELS:
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if (
-        len(lemma) >= 3
-        and lemma[-1] not in _VOWELS | {"w", "x", "y"}
-        and lemma[-2] in _VOWELS
-        and lemma[-3] not in _VOWELS
-    ):
-        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    return forms
-
-
-class FoldedNorm:
-    """The vocabulary's NORM getter with lemma folding: exact-string entries first.
-
-    Installed as ``vocab.lex_attr_getters[NORM]``, so a lexeme gets its folded norm when it
-    is first created, instead of creating thousands of lexemes up front at load time.
-    """
-
-    def __init__(self, base: Callable[[str], Any] | None, table: dict[str, str]) -> None:
-        self.base = base
-        self.table = table
-
-    def __call__(self, string: str) -> Any:
-        found = self.table.get(string)
-        if found is not None:
-            return found
-        return self.base(string) if self.base is not None else string.lower()
-
-
-@functools.cache
-def _lemma_table() -> dict[str, str]:
-    """English ``lemma_lookup`` of ``spacy-lookups-data``, form -> lemma (read once)."""
-    import spacy_lookups_data
-    import srsly
-
-    path = Path(str(spacy_lookups_data.en["lemma_lookup"]))
-    gz = path.with_name(path.name + ".gz")
-    data = srsly.read_gzip_json(gz) if gz.exists() else srsly.read_json(path)
-    return {str(form): str(lemma) for form, lemma in data.items()}
-
-
-def fold_lemmas(vocab: Vocab, words: Iterable[str], extra_norms: dict[str, str]) -> int:
-    """Fold lemma data into lexeme norms for the words the patterns use.
-
-    Forms whose lookup-table lemma (``spacy-lookups-data``) is a pattern word's lemma get that
-    lemma as their norm ("hugging", "gave" -> "give"), and so do the regular inflections of
-    those lemmas that the table lacks; the table wins where it has an entry. Title-case
-    variants are set too (UPPER-case words keep their plain lower-case norm). Other words
-    keep their default norm. ``extra_norms`` (case-sensitive exceptions) are applied last.
-
-    The folded norms go into the vocabulary's NORM getter (:class:`FoldedNorm`), so new
-    lexemes get them when first seen; lexemes that already exist are updated now. Returns
-    the number of folded strings.
-    """
-    table = _lemma_table()
-    words = set(words)
-    wanted = {table.get(w, w) for w in words}
-    folded: dict[str, str] = {}
-    for form, lemma in table.items():
-        # a form that is itself a pattern word keeps its own norm, so the pattern
-        # "friended" does not widen to every "friend"
-        if lemma in wanted and form != lemma and form.isalpha() and form not in words:
-            folded[form] = folded[form.title()] = lemma
-    for lemma in wanted:
-        if lemma.isalpha() and len(lemma) >= 3:
-            for form in _inflections(lemma):
-                # the table wins; a form that is itself a pattern word keeps its own norm, so
-                # the pattern "friended" does not widen to every "friend"
-                if form not in table and form not in words:
-                    folded[form] = folded[form.title()] = lemma
-    folded.update(extra_norms)
-    getters: dict[int, Any] = _getters(vocab)
-    base = getters.get(NORM)
-    if isinstance(base, FoldedNorm):  # rebuilt with more rules: earlier folds stay
-        folded = {**base.table, **folded}
-        base = base.base
-    getters[NORM] = FoldedNorm(base, folded)
-    for form, lemma in folded.items():
-        if form in vocab:
-            vocab[form].norm_ = lemma
-    return len(folded)
-
-
-def _getters(vocab: Vocab) -> Any:
-    """The vocabulary's lexical attribute getters (a Cython attribute the stubs lack)."""
-    typed: Any = vocab
-    return typed.lex_attr_getters
-
-
-def _key_lexemes(vocab: Vocab, keys: Iterable[str]) -> None:
-    """Create the lexemes ``PhraseMatcher.add`` makes for its match keys, cheaply.
-
-    ``add`` looks every key up in the vocabulary, which computes all lexical attributes
-    (shape, like_url, ...) for thousands of rule keys at load. The keys contain a space, so
-    no token can ever have their text: their lexemes are created with no attribute getters.
-    """
-    typed: Any = vocab  # lex_attr_getters is a Cython attribute the stubs do not declare
-    getters = typed.lex_attr_getters
-    typed.lex_attr_getters = {}
-    try:
-        for key in keys:
-            if " " in key and key not in vocab:
-                vocab[key]
-    finally:
-        typed.lex_attr_getters = getters
 
 
 def _resolve_cues(
@@ -241,9 +122,10 @@ class CueMatcher:
         rules += [(r, True) for r in self.context]
         texts = [r.pattern for r, _ in rules if isinstance(r.pattern, str)]
         if texts:
-            words = {w for text in texts for w in _WORD.findall(text.lower())}
+            words = {w for text in texts for w in WORD.findall(text.lower())}
             fold_lemmas(vocab, words, self.norms)
-        by_key: dict[str, list[Doc]] = {}
+        by_key: dict[str, list[Doc | list[int]]] = {}
+        self._special = set(getattr(self.nlp.tokenizer, "rules", None) or ())
         ctx_keys: set[str] = set()
         token_patterns: dict[str | None, dict[str, list[list[dict[str, Any]]]]] = {}
         for index, (rule, is_ctx) in enumerate(rules):
@@ -251,7 +133,8 @@ class CueMatcher:
             key = f"{'ctx' if is_ctx else 'cue'} {rule.id}"
             self._keys[vocab.strings.add(key)] = (index, is_ctx)
             if isinstance(rule.pattern, str):
-                by_key.setdefault(key, []).extend(self._phrase_docs(rule.pattern))
+                attr = self.context_attr if is_ctx else self.phrase_attr
+                by_key.setdefault(key, []).extend(self._phrase_docs(rule.pattern, attr))
                 if is_ctx:
                     ctx_keys.add(key)
             else:
@@ -259,9 +142,11 @@ class CueMatcher:
                 token_patterns.setdefault(requires, {}).setdefault(key, []).append(rule.pattern)
         self._rules = rules
         self._labels = [r.label for r, _ in rules]
-        _key_lexemes(vocab, by_key)
+        key_lexemes(vocab, by_key)
         for key, docs in by_key.items():
-            (self.context_phrases if key in ctx_keys else self.phrases).add(key, docs)
+            # PhraseMatcher.add takes attribute-value lists as well as Docs (stubs say Doc)
+            patterns: Any = docs
+            (self.context_phrases if key in ctx_keys else self.phrases).add(key, patterns)
         prefilters = [r for r in token_patterns if r is not None]
         self._any_required = (
             re.compile("|".join(f"(?:{r})" for r in prefilters)) if prefilters else None
@@ -276,22 +161,33 @@ class CueMatcher:
             )
         self._token_labels = frozenset(x for _, _, g in self.token_groups for x in g)
 
-    def _phrase_docs(self, pattern: str) -> list[Doc]:
+    def _phrase_docs(self, pattern: str, attr: str) -> list[Doc | list[int]]:
         """The pattern's doc, plus Capitalised/UPPER variants that tokenize differently.
 
         The tokenizer's exceptions are case-sensitive ("Dr." is one token, "dr." two), so a
-        lower-case pattern alone would miss the capitalised spelling.
+        lower-case pattern alone would miss the capitalised spelling. A pattern of plain
+        letter-only words without tokenizer exceptions is passed to the PhraseMatcher as its
+        attribute values directly (what the tokenizer would give, without building a Doc:
+        most of the load time went into tokenizing thousands of patterns).
         """
-        docs = [self.nlp.make_doc(pattern)]
+        words = pattern.split(" ")
+        if all(w.isalpha() and w not in self._special for w in words):
+            vocab = self.nlp.vocab
+            if attr == "NORM":
+                return [[vocab[w].norm for w in words]]
+            if attr == "LOWER":
+                return [[vocab[w].lower for w in words]]
         if pattern.replace(" ", "").isalnum():
-            return docs  # plain words tokenize the same in any case
-        shapes = {tuple(t.norm_ for t in docs[0])}
+            return [self.nlp.make_doc(pattern)]  # plain words tokenize the same in any case
+        first = self.nlp.make_doc(pattern)
+        docs: list[Doc | list[int]] = [first]
+        shapes = {tuple(t.norm_ for t in first)}
         for variant in (pattern.capitalize(), pattern.upper(), pattern.title()):
             doc = self.nlp.make_doc(variant)
             key = tuple(t.norm_ for t in doc)
             if key not in shapes:
                 shapes.add(key)
-                if len(doc) != len(docs[0]):
+                if len(doc) != len(first):
                     docs.append(doc)
         return docs
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.attrs import NORM
 
 from classifiers import Classifier, load_classifier
-from classifiers.components import FoldedNorm
+from classifiers.lexicon import FoldedNorm
 
 
 def test_norm_getter_is_folded(classifier: Classifier) -> None:
