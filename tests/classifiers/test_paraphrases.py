@@ -220,6 +220,13 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("he asked me to cover his shift, my coworker is the best", ()),
     ("my bf tried to kiss me at the airport", ()),
     ("tweeted about the new parking garage finally opening", ()),
+    ("went kayaking with my client and his brother last sunday", ("socializing",)),
+    ("I gave him my gmail so he can send me his drawings", ("personal_contact",)),
+    ("she keeps asking where I live and what car I drive", ("personal_contact",)),
+    ("went hiking with my kids and the dog", ()),
+    ("client went fishing with his dad, first time in years", ()),
+    ("gave the family my extension at the clinic", ()),
+    ("I gave her my pager number for the shift, she's covering for me", ()),
 ]
 
 
