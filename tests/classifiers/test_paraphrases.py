@@ -227,6 +227,11 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("client went fishing with his dad, first time in years", ()),
     ("gave the family my extension at the clinic", ()),
     ("I gave her my pager number for the shift, she's covering for me", ()),
+    ("I wiped her tears and held her for a minute, she is my client", ("physical_contact",)),
+    ("told him I'm a survivor too, he seemed relieved", ("self_disclosure",)),
+    ("I tell clients about my panic attacks sometimes", ("self_disclosure",)),
+    ("I braid my daughter's hair every morning", ()),
+    ("told her I'm a survivor of the 2019 layoffs, she laughed - she is my manager", ()),
 ]
 
 
