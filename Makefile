@@ -25,7 +25,7 @@ lint: install
 typecheck: lint
 
 pytest: install
-	$(BIN)/pytest
+	$(BIN)/pytest -q
 
 test: lint pytest
 

@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
 from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -38,14 +36,6 @@ from responses.summary_model import WeeklySummary
 logger = logging.getLogger(__name__)
 
 ClientFor = Callable[[str], Awaitable[AsyncWebClient | None]]
-
-
-class SchedulerSettings(BaseSettings):
-    """``SUMMARY_INTERVAL_SECONDS``: how often ``serve`` checks for due summaries (0 = off)."""
-
-    model_config = SettingsConfigDict(extra="ignore")
-
-    summary_interval_seconds: float = Field(default=60.0, ge=0, le=86_400)
 
 
 @dataclass(frozen=True)
@@ -197,11 +187,11 @@ async def send_due(
 async def run_periodically(svc: Any, interval: float | None = None) -> None:
     """Run :func:`send_due` every ``interval`` seconds until ``svc.stopping`` is set.
 
-    ``svc`` is the app's :class:`bot.services.Services`; ``interval`` defaults to
-    ``SUMMARY_INTERVAL_SECONDS`` (60; 0 disables the loop).
+    ``svc`` is the app's :class:`bot.services.Services`; ``interval`` defaults to the
+    ``SUMMARY_INTERVAL_SECONDS`` setting (60; 0 disables the loop).
     """
     if interval is None:
-        interval = SchedulerSettings().summary_interval_seconds
+        interval = svc.settings.summary_interval_seconds
     if interval <= 0:
         logger.info("summary scheduler disabled")
         return

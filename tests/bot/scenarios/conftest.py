@@ -85,6 +85,9 @@ def scenario_settings(fake: FakeSlack, **overrides: Any) -> Settings:
         "slack_api_url": fake.api_url,
         "shutdown_drain_seconds": 5.0,
         "log_level": "DEBUG",
+        # the in-server summary loop would race tests that seed summaries; the tests that
+        # exercise it start it themselves with a short interval
+        "summary_interval_seconds": 0,
     }
     values.update(overrides)
     return Settings(**values)

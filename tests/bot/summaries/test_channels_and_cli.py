@@ -4,6 +4,7 @@ and the in-process scheduler running inside the HTTP server."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -75,7 +76,11 @@ def test_200_channels_render_within_slack_limits() -> None:
     assert find_problems(build_summary(summary)) == []
 
 
-def test_cli_summary_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+async def test_cli_summary_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the CLI calls asyncio.run itself, so it runs on a worker thread, as a real process would
+    def cli(argv: list[str]) -> Awaitable[int]:
+        return asyncio.to_thread(main, argv)
+
     url = f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}"
 
     async def seed() -> None:
@@ -83,9 +88,9 @@ def test_cli_summary_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str])
             at = datetime(2026, 11, 18, 12, tzinfo=UTC)
             await nudges(store, at, 6, channel="C0WARD", workspace="T9")
 
-    asyncio.run(seed())
+    await seed()
     assert (
-        main(
+        await cli(
             [
                 "summary",
                 "--workspace",
@@ -103,9 +108,12 @@ def test_cli_summary_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     out = capsys.readouterr().out
     assert "total,all,6,0,,," in out and "channel,C0WARD,6,,,," in out
     assert "UC0WARD" not in out
-    assert main(["summary", "--workspace", "T9", "--week", "2026-W47", "--database-url", url]) == 0
+    assert (
+        await cli(["summary", "--workspace", "T9", "--week", "2026-W47", "--database-url", url])
+        == 0
+    )
     assert "Weekly boundary summary" in capsys.readouterr().out
-    assert main(["summary", "--workspace", "T9", "--week", "47", "--database-url", url]) == 1
+    assert await cli(["summary", "--workspace", "T9", "--week", "47", "--database-url", url]) == 1
     assert "2026-W47" in capsys.readouterr().err
 
 
