@@ -51,8 +51,10 @@ def to_record(finding: Finding) -> FindingRecord:
         is_question=finding.is_question,
         reported=finding.reported,
         quoted=finding.quoted,
-        # Quoted or reported speech is counted but never nudged: it is not the author's act.
-        eligible=not (finding.quoted or finding.reported),
+        # A block quote is someone else's words: counted, never nudged. A reported third
+        # party ("my coworker is dating her client") is nudged: the writer may need to know
+        # what to do next, and the nudge says it may be about someone else.
+        eligible=not finding.quoted,
     )
 
 

@@ -56,6 +56,24 @@ async def test_negated_message_does_nothing(bot: Harness) -> None:
     assert await count_rows(bot.store, "flag_events") == 0
 
 
+async def test_reported_situation_nudges_with_a_note_that_it_may_be_someone_else(
+    bot: Harness,
+) -> None:
+    await bot.send_message("my coworker is dating her client, what do I do?", user="U0BOB")
+    await bot.settle()
+    [call] = bot.fake.calls_to("chat.postEphemeral")
+    assert call.params["user"] == "U0BOB"
+    assert "someone else's situation" in all_text(call.params["blocks"])
+
+
+async def test_quoted_words_are_counted_but_not_nudged(bot: Harness) -> None:
+    text = "> I added my client Dana on Facebook last night\nthat is what the meme said lol"
+    assert (await bot.send_message(text)).status == 200
+    await bot.settle()
+    assert not bot.fake.calls_to("chat.postEphemeral")
+    assert await count_rows(bot.store, "flag_events") == 1
+
+
 async def test_retry_with_same_event_id_acts_once(bot: Harness) -> None:
     event = bot.message_event(RISKY)
     first = await bot.send_event(event, event_id="EvRETRY1")
