@@ -8,12 +8,9 @@ import logging
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
-from slack_bolt.context.ack.async_ack import AsyncAck
-from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.errors import SlackApiError, SlackRequestError
-from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.listeners._common import services
+from bot.listeners.actions._nudge import Click, ack_listener
 from responses import ids
 from responses.answer import build_topic
 
@@ -31,18 +28,12 @@ def topic_modal(payload: dict[str, Any], title: str = "Boundary Bot") -> dict[st
     }
 
 
-async def handle_home_topic(
-    ack: AsyncAck,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    context: AsyncBoltContext,
-    client: AsyncWebClient,
-) -> None:
+@ack_listener
+async def handle_home_topic(click: Click) -> None:
     """Open the topic's guidance in a modal (``trigger_id`` is valid for 3 s: no delay)."""
-    await ack()
-    svc = services(context)
-    match = ids.HOME_TOPIC_ACTION_PATTERN.match(str(action.get("action_id", "")))
-    trigger_id = body.get("trigger_id")
+    svc, client = click.svc, click.client
+    match = ids.HOME_TOPIC_ACTION_PATTERN.match(str(click.action.get("action_id", "")))
+    trigger_id = click.body.get("trigger_id")
     if match is None or not trigger_id:
         return
     topic = svc.guidance.find_topic(match.group(1))
