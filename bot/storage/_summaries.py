@@ -8,7 +8,7 @@ lead's team). Nothing here returns a pseudonym or a per-person count.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -268,6 +268,16 @@ class SummaryMixin(StoreBase):
             condition = and_(condition, _fe.channel_id.in_(sorted(set(channel_ids))))
         return condition
 
+    async def _grouped(
+        self, keys: Sequence[Any], measures: Sequence[Any], where: ColumnElement[bool]
+    ) -> list[tuple[Any, ...]]:
+        """Rows of ``keys`` then ``measures`` (as ints), grouped and ordered by ``keys``."""
+        statement = select(*keys, *measures).where(where).group_by(*keys).order_by(*keys)
+        async with self._read() as connection:
+            rows = (await connection.execute(statement)).all()
+        width = len(keys)
+        return [(*row[:width], *(int(value) for value in row[width:])) for row in rows]
+
     async def count_totals(
         self,
         workspace_id: str,
@@ -295,20 +305,12 @@ class SummaryMixin(StoreBase):
         channel_ids: Collection[str] | None = None,
     ) -> list[CategoryCount]:
         """Per category: nudges sent, messages flagged and questions asked in ``[start, end)``."""
-        statement = (
-            select(
-                _fe.category,
-                _count_if(_IS_NUDGE),
-                _count_if(_IS_FLAG),
-                _count_if(_IS_QUESTION),
-            )
-            .where(self._range(workspace_id, start, end, channel_ids))
-            .group_by(_fe.category)
-            .order_by(_fe.category)
+        rows = await self._grouped(
+            [_fe.category],
+            [_count_if(_IS_NUDGE), _count_if(_IS_FLAG), _count_if(_IS_QUESTION)],
+            self._range(workspace_id, start, end, channel_ids),
         )
-        async with self._read() as connection:
-            rows = (await connection.execute(statement)).all()
-        return [CategoryCount(row[0], int(row[1]), int(row[2]), int(row[3])) for row in rows]
+        return [CategoryCount(*row) for row in rows]
 
     async def count_by_channel(
         self,
@@ -319,20 +321,16 @@ class SummaryMixin(StoreBase):
         channel_ids: Collection[str] | None = None,
     ) -> list[ChannelCount]:
         """Per channel: nudges, questions, and how many distinct people they came from."""
-        statement = (
-            select(
-                _fe.channel_id,
+        rows = await self._grouped(
+            [_fe.channel_id],
+            [
                 func.count(distinct(case((_IS_NUDGE, _fe.occurrence_id)))),
                 func.count(distinct(case((_IS_QUESTION, _fe.occurrence_id)))),
                 func.count(distinct(_fe.user_pseudonym)),
-            )
-            .where(self._range(workspace_id, start, end, channel_ids))
-            .group_by(_fe.channel_id)
-            .order_by(_fe.channel_id)
+            ],
+            self._range(workspace_id, start, end, channel_ids),
         )
-        async with self._read() as connection:
-            rows = (await connection.execute(statement)).all()
-        return [ChannelCount(row[0], int(row[1]), int(row[2]), int(row[3])) for row in rows]
+        return [ChannelCount(*row) for row in rows]
 
     async def feedback_by_category(
         self,
@@ -364,21 +362,14 @@ class SummaryMixin(StoreBase):
         end: datetime,
         channel_ids: Collection[str] | None,
     ) -> list[FeedbackRate]:
-        statement = (
-            select(column, func.count(), _count_if(_fe.feedback == "not_relevant"))
-            .where(
-                and_(
-                    self._range(workspace_id, start, end, channel_ids),
-                    _IS_NUDGE,
-                    column.is_not(None),
-                )
-            )
-            .group_by(column)
-            .order_by(column)
+        rows = await self._grouped(
+            [column],
+            [func.count(), _count_if(_fe.feedback == "not_relevant")],
+            and_(
+                self._range(workspace_id, start, end, channel_ids), _IS_NUDGE, column.is_not(None)
+            ),
         )
-        async with self._read() as connection:
-            rows = (await connection.execute(statement)).all()
-        return [FeedbackRate(row[0], int(row[1]), int(row[2])) for row in rows]
+        return [FeedbackRate(*row) for row in rows]
 
     # ---------------------------------------- added for the weekly summary (bot/summaries)
     async def count_nudges_by_channel(
@@ -391,19 +382,12 @@ class SummaryMixin(StoreBase):
     ) -> list[ChannelNudges]:
         """Per channel with nudges in ``[start, end)``: nudged messages and the number of
         distinct people nudged (to hide channels whose count would identify someone)."""
-        statement = (
-            select(
-                _fe.channel_id,
-                func.count(distinct(_fe.occurrence_id)),
-                func.count(distinct(_fe.user_pseudonym)),
-            )
-            .where(and_(self._range(workspace_id, start, end, channel_ids), _IS_NUDGE))
-            .group_by(_fe.channel_id)
-            .order_by(_fe.channel_id)
+        rows = await self._grouped(
+            [_fe.channel_id],
+            [func.count(distinct(_fe.occurrence_id)), func.count(distinct(_fe.user_pseudonym))],
+            and_(self._range(workspace_id, start, end, channel_ids), _IS_NUDGE),
         )
-        async with self._read() as connection:
-            rows = (await connection.execute(statement)).all()
-        return [ChannelNudges(row[0], int(row[1]), int(row[2])) for row in rows]
+        return [ChannelNudges(*row) for row in rows]
 
     async def feedback_by_category_rule(
         self,
@@ -414,23 +398,13 @@ class SummaryMixin(StoreBase):
         channel_ids: Collection[str] | None = None,
     ) -> list[RuleFeedback]:
         """ "Not relevant" feedback per (category, primary rule), over nudges in range."""
-        statement = (
-            select(
-                _fe.category,
-                _fe.rule_id,
-                func.count(),
-                _count_if(_fe.feedback == "not_relevant"),
-            )
-            .where(
-                and_(
-                    self._range(workspace_id, start, end, channel_ids),
-                    _IS_NUDGE,
-                    _fe.rule_id.is_not(None),
-                )
-            )
-            .group_by(_fe.category, _fe.rule_id)
-            .order_by(_fe.category, _fe.rule_id)
+        rows = await self._grouped(
+            [_fe.category, _fe.rule_id],
+            [func.count(), _count_if(_fe.feedback == "not_relevant")],
+            and_(
+                self._range(workspace_id, start, end, channel_ids),
+                _IS_NUDGE,
+                _fe.rule_id.is_not(None),
+            ),
         )
-        async with self._read() as connection:
-            rows = (await connection.execute(statement)).all()
-        return [RuleFeedback(row[0], row[1], int(row[2]), int(row[3])) for row in rows]
+        return [RuleFeedback(*row) for row in rows]
