@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -111,13 +111,12 @@ class StoreBase:
         name = type(orig if orig is not None else exc).__name__
         return StorageError(f"database operation failed on {self.description}: {name}")
 
-    @asynccontextmanager
-    async def _write(self) -> AsyncIterator[AsyncConnection]:
-        """A write transaction (``BEGIN IMMEDIATE`` on SQLite), committed on success."""
-        engine = self.engine
+    @contextlib.contextmanager
+    def _translating(self) -> Iterator[None]:
+        """Re-raise database failures as :class:`StorageError` (or :class:`StorageUnavailable`
+        when the database cannot be reached); our own :class:`StorageError` passes through."""
         try:
-            async with self._write_lock or contextlib.nullcontext(), engine.begin() as connection:
-                yield connection
+            yield
         except StorageError:
             raise
         except (SQLAlchemyError, OSError, TimeoutError) as exc:
@@ -126,6 +125,14 @@ class StoreBase:
             if is_unavailable_error(exc):
                 raise unavailable(self._url, exc) from exc
             raise
+
+    @asynccontextmanager
+    async def _write(self) -> AsyncIterator[AsyncConnection]:
+        """A write transaction (``BEGIN IMMEDIATE`` on SQLite), committed on success."""
+        engine = self.engine
+        with self._translating():
+            async with self._write_lock or contextlib.nullcontext(), engine.begin() as connection:
+                yield connection
 
     async def _run_write(self, work: Callable[[Connection], T]) -> T:
         """Run ``work(connection)`` (synchronous SQLAlchemy Core) in ONE write transaction,
@@ -146,31 +153,19 @@ class StoreBase:
                 return work(connection)
 
         loop = asyncio.get_running_loop()
-        try:
+        with self._translating():
             async with self._write_lock or contextlib.nullcontext():
                 return await loop.run_in_executor(db_thread, transaction)
-        except StorageError:
-            raise
-        except (SQLAlchemyError, OSError, TimeoutError) as exc:
-            raise self._translate(exc) from exc
 
     @asynccontextmanager
     async def _read(self) -> AsyncIterator[AsyncConnection]:
         """A read-only transaction (a deferred ``BEGIN`` on SQLite)."""
         engine = self.engine
-        try:
+        with self._translating():
             async with engine.connect() as connection:
                 connection = await connection.execution_options(readonly=True)
                 async with connection.begin():
                     yield connection
-        except StorageError:
-            raise
-        except (SQLAlchemyError, OSError, TimeoutError) as exc:
-            raise self._translate(exc) from exc
-        except Exception as exc:
-            if is_unavailable_error(exc):
-                raise unavailable(self._url, exc) from exc
-            raise
 
     def _insert(self, table: Table) -> Any:
         """A dialect-specific INSERT supporting ``on_conflict_do_*``."""
