@@ -129,6 +129,8 @@ def create_app(
         kwargs["authorize"] = serialised_authorize(
             kwargs["oauth_settings"], store=svc.store, client=web_client, logger=bolt_base_logger()
         )
+        svc.token_rotator = kwargs["authorize"].token_rotator
+        svc.token_rotation_minutes = kwargs["oauth_settings"].token_rotation_expiration_minutes
     elif web_client.token is None:
         web_client.token = settings.secret("slack_bot_token")
     # Bolt reads SLACK_BOT_TOKEN from the environment and warns that it is unused when a

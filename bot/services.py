@@ -49,6 +49,11 @@ class Services:
     _started: bool = False
     #: The Web API client's shared HTTP session, opened by :meth:`start` (see there).
     _http_session: aiohttp.ClientSession | None = None
+    #: OAuth mode: the rotator Bolt's authorize step uses (refreshes serialised across
+    #: workers), so background sends (outbox redelivery, weekly summaries) refresh an
+    #: expiring token the same way a request does.
+    token_rotator: Any = None
+    token_rotation_minutes: int = 120
 
     def count(self, name: str, amount: int = 1) -> int:
         """Increase the counter ``name`` and return its new value."""
@@ -128,6 +133,12 @@ class Services:
         )
         if bot is None or not bot.bot_token:
             return None
+        if self.token_rotator is not None and bot.bot_refresh_token:
+            refreshed = await self.token_rotator.perform_bot_token_rotation(
+                bot=bot, minutes_before_expiration=self.token_rotation_minutes
+            )
+            if refreshed is not None and refreshed.bot_token:
+                bot = refreshed
         return AsyncWebClient(
             token=bot.bot_token,
             base_url=self.client.base_url,

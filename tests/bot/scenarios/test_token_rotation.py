@@ -190,3 +190,37 @@ async def test_a_token_far_from_expiry_is_not_refreshed(
         finally:
             await requester.close()
             await server.stop()
+
+
+async def test_background_sends_refresh_an_expiring_token_once(
+    database_url: str,
+    store: Store,
+    make_store: Callable[..., Awaitable[Store]],
+    classifier: Any,
+    guidance: Any,
+) -> None:
+    """Outbox redelivery and weekly summaries get their client from ``client_for``: an
+    expiring token is refreshed there too, once across workers, and the new one is used."""
+    other_store = await make_store()
+    await _install_expiring(store, expires_in=60)
+    async with FakeSlack(team_id=TEAM, bot_user_id=BOT_USER, token_rotation=True) as fake:
+        fake.latency["oauth.v2.access"] = 0.3
+        settings = _settings(fake, database_url)
+        servers = [
+            await start_http(settings, store=s, classifier=classifier, guidance=guidance)
+            for s in (store, other_store)
+        ]
+        try:
+            clients = await asyncio.gather(
+                *(services_of(server.bolt_app).client_for(TEAM) for server in servers)
+            )
+            [refresh] = _refreshes(fake)
+            new_token = refresh.response["access_token"]
+            assert [c.token for c in clients if c is not None] == [new_token, new_token]
+            # A later lookup finds the fresh token and refreshes nothing.
+            again = await services_of(servers[0].bolt_app).client_for(TEAM)
+            assert again is not None and again.token == new_token
+            assert len(_refreshes(fake)) == 1
+        finally:
+            for server in servers:
+                await server.stop()
