@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, Table, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.sql.elements import ColumnElement
 
 from bot.errors import StorageError, StorageUnavailable
 from bot.storage.engine import (
@@ -172,6 +173,25 @@ class StoreBase:
         if self.backend == "postgresql":
             return postgresql.insert(table)
         return sqlite.insert(table)
+
+    def _upsert(
+        self,
+        table: Table,
+        keys: dict[str, Any],
+        values: dict[str, Any],
+        *,
+        insert_only: dict[str, Any] | None = None,
+        where: ColumnElement[bool] | None = None,
+    ) -> Any:
+        """INSERT ``keys`` + ``values`` + ``insert_only``; when a row with these ``keys``
+        exists, UPDATE it to ``values`` instead (only where ``where`` holds, if given)."""
+        return (
+            self._insert(table)
+            .values(**keys, **(insert_only or {}), **values)
+            .on_conflict_do_update(
+                index_elements=[table.c[name] for name in keys], set_=values, where=where
+            )
+        )
 
     async def ping(self) -> bool:
         """True when the database answers a trivial query (for ``/healthz``); never raises."""

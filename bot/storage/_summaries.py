@@ -54,19 +54,11 @@ class SummaryMixin(StoreBase):
     ) -> Lead:
         """Add (or update) a lead; ``channel_ids`` limits their summary to those channels."""
         scope = None if channel_ids is None else json.dumps(sorted(set(channel_ids)))
-        values = {
-            "workspace_id": workspace_id,
-            "user_id": user_id,
-            "channel_scope": scope,
-            "created_at": utcnow(),
-        }
-        statement = (
-            self._insert(leads)
-            .values(**values)
-            .on_conflict_do_update(
-                index_elements=[leads.c.workspace_id, leads.c.user_id],
-                set_={"channel_scope": scope},
-            )
+        statement = self._upsert(
+            leads,
+            {"workspace_id": workspace_id, "user_id": user_id},
+            {"channel_scope": scope},
+            insert_only={"created_at": utcnow()},
         )
         async with self._write() as connection:
             await connection.execute(statement)

@@ -46,16 +46,10 @@ class WorkspaceMixin(StoreBase):
         now = utcnow()
         async with self._write() as connection:
             await connection.execute(
-                self._insert(channel_settings)
-                .values(
-                    workspace_id=workspace_id,
-                    channel_id=channel_id,
-                    enabled=enabled,
-                    updated_at=now,
-                )
-                .on_conflict_do_update(
-                    index_elements=[channel_settings.c.workspace_id, channel_settings.c.channel_id],
-                    set_={"enabled": enabled, "updated_at": now},
+                self._upsert(
+                    channel_settings,
+                    {"workspace_id": workspace_id, "channel_id": channel_id},
+                    {"enabled": enabled, "updated_at": now},
                 )
             )
 
@@ -196,9 +190,12 @@ class WorkspaceMixin(StoreBase):
         values = {"active": active, "inactive_reason": reason, "updated_at": now}
         async with self._write() as connection:
             await connection.execute(
-                self._insert(workspaces)
-                .values(workspace_id=workspace_id, created_at=now, **values)
-                .on_conflict_do_update(index_elements=[workspaces.c.workspace_id], set_=values)
+                self._upsert(
+                    workspaces,
+                    {"workspace_id": workspace_id},
+                    values,
+                    insert_only={"created_at": now},
+                )
             )
 
     def installation_store(self, client_id: str) -> EncryptedInstallationStore:
@@ -283,14 +280,11 @@ class WorkspaceMixin(StoreBase):
     async def _try_lock(self, name: str, owner: str, lease: timedelta) -> bool:
         now = utcnow()
         async with self._write() as connection:
-            statement = (
-                self._insert(locks)
-                .values(name=name, owner=owner, expires_at=now + lease)
-                .on_conflict_do_update(
-                    index_elements=[locks.c.name],
-                    set_={"owner": owner, "expires_at": now + lease},
-                    where=locks.c.expires_at <= now,
-                )
+            statement = self._upsert(
+                locks,
+                {"name": name},
+                {"owner": owner, "expires_at": now + lease},
+                where=locks.c.expires_at <= now,
             )
             return (await connection.execute(statement)).rowcount == 1
 

@@ -213,16 +213,10 @@ class Store(WorkspaceMixin, OutboxMixin, SummaryMixin):
                 )
                 return None
             await connection.execute(
-                self._insert(user_prefs)
-                .values(
-                    workspace_id=workspace_id,
-                    user_pseudonym=pseudonym,
-                    mute_until=until,
-                    updated_at=now,
-                )
-                .on_conflict_do_update(
-                    index_elements=[user_prefs.c.workspace_id, user_prefs.c.user_pseudonym],
-                    set_={"mute_until": until, "updated_at": now},
+                self._upsert(
+                    user_prefs,
+                    {"workspace_id": workspace_id, "user_pseudonym": pseudonym},
+                    {"mute_until": until, "updated_at": now},
                 )
             )
         return until
