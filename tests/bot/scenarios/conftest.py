@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +94,37 @@ def scenario_settings(fake: FakeSlack, **overrides: Any) -> Settings:
     return Settings(**values)
 
 
+@asynccontextmanager
+async def running_bot(
+    fake_slack: FakeSlack,
+    store: Any,
+    classifier: Any,
+    guidance: Any,
+    handler: CapturingHandler | None = None,
+) -> AsyncIterator[Harness]:
+    """The app served over HTTP on ``store``; stopped (and its client session closed) on exit.
+
+    ``handler`` becomes ``Harness.logs``; attaching it to a logger is the caller's part."""
+    settings = scenario_settings(fake_slack)
+    client = AsyncWebClient(token=BOT_TOKEN, base_url=fake_slack.api_url)
+    server = await start_http(
+        settings, client=client, store=store, classifier=classifier, guidance=guidance
+    )
+    session = aiohttp.ClientSession()
+    try:
+        yield Harness(
+            server,
+            fake_slack,
+            store,
+            settings,
+            session,
+            handler if handler is not None else CapturingHandler(),
+        )
+    finally:
+        await session.close()
+        await server.stop()
+
+
 def _sqlite_file(store: Any) -> Path | None:
     if store.backend != "sqlite":
         return None
@@ -110,26 +142,20 @@ async def bot(
     old_level = root.level
     root.addHandler(handler)
     root.setLevel(logging.DEBUG)
-    settings = scenario_settings(fake_slack)
-    client = AsyncWebClient(token=BOT_TOKEN, base_url=fake_slack.api_url)
-    server = await start_http(
-        settings, client=client, store=store, classifier=classifier, guidance=guidance
-    )
-    session = aiohttp.ClientSession()
-    harness = Harness(server, fake_slack, store, settings, session, handler)
+    harness: Harness | None = None
     try:
-        yield harness
-        await harness.settle()
-        async with store.engine.connect() as connection:
-            rows = (await connection.execute(select(outbox))).mappings().all()
-        outbox_text = " ".join(str(dict(row)) for row in rows)
+        async with running_bot(fake_slack, store, classifier, guidance, handler) as harness:
+            yield harness
+            await harness.settle()
+            async with store.engine.connect() as connection:
+                rows = (await connection.execute(select(outbox))).mappings().all()
+            outbox_text = " ".join(str(dict(row)) for row in rows)
     finally:
-        await session.close()
-        await server.stop()
         root.removeHandler(handler)
         root.setLevel(old_level)
-        _SUITE_TEXTS.extend(harness.sent_texts)
-        _SUITE_LOGS.append(harness.logs.text)
+        if harness is not None:
+            _SUITE_TEXTS.extend(harness.sent_texts)
+            _SUITE_LOGS.append(harness.logs.text)
     audit_privacy(harness, outbox_text, _sqlite_file(store))
 
 

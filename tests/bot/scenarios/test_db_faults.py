@@ -8,17 +8,14 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
-import aiohttp
 import pytest
-from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from bot.sandbox.fake_slack import FakeSlack
-from bot.server import start_http
 from bot.storage import Store
-from tests.bot.scenarios.conftest import scenario_settings
-from tests.bot.scenarios.harness import BOT_TOKEN, PSEUDONYM_KEY, CapturingHandler, Harness
+from tests.bot.scenarios.conftest import running_bot
+from tests.bot.scenarios.harness import PSEUDONYM_KEY
 from tests.bot.storage.helpers import count_rows
 
 RISKY = "I added my client Dana on Facebook last night"
@@ -74,36 +71,28 @@ async def test_database_outage_and_recovery_nothing_processed_twice(
     await proxy.restore()
     store = Store(url.set(port=proxy.port).render_as_string(False), PSEUDONYM_KEY)
     await store.start(migrate=True)
-    settings = scenario_settings(fake_slack)
-    client = AsyncWebClient(token=BOT_TOKEN, base_url=fake_slack.api_url)
-    server = await start_http(
-        settings, client=client, store=store, classifier=classifier, guidance=guidance
-    )
-    session = aiohttp.ClientSession()
-    bot = Harness(server, fake_slack, store, settings, session, CapturingHandler())
     try:
-        assert (await bot.send_message(RISKY)).status == 200  # works before the outage
-        await bot.settle()
-        await proxy.cut()
-        event = bot.message_event(RISKY, user="U0BOB")
-        assert (await bot.send_event(event, event_id="EvOUTAGE1")).status == 503
-        reply, _ = await bot.send_command("mute 24h", user="U0BOB")
-        assert reply.status == 200 and "temporarily unavailable" in reply.text
-        async with session.get(server.url + "/healthz") as health:
-            assert health.status == 503
-        await proxy.restore()  # the database is back
-        async with session.get(server.url + "/healthz") as health:
-            assert health.status == 200
-        for retry in (1, 2):  # Slack's retries of the event that got 503
-            reply = await bot.send_event(event, event_id="EvOUTAGE1", retry_num=retry)
-            assert reply.status == 200
-        await bot.settle()
-        users = [c.params["user"] for c in fake_slack.calls_to("chat.postEphemeral")]
-        assert users == ["U0ALICE", "U0BOB"]  # the retried event acted exactly once
-        assert await count_rows(store, "flag_events") == 2
+        async with running_bot(fake_slack, store, classifier, guidance) as bot:
+            assert (await bot.send_message(RISKY)).status == 200  # works before the outage
+            await bot.settle()
+            await proxy.cut()
+            event = bot.message_event(RISKY, user="U0BOB")
+            assert (await bot.send_event(event, event_id="EvOUTAGE1")).status == 503
+            reply, _ = await bot.send_command("mute 24h", user="U0BOB")
+            assert reply.status == 200 and "temporarily unavailable" in reply.text
+            async with bot.session.get(bot.server.url + "/healthz") as health:
+                assert health.status == 503
+            await proxy.restore()  # the database is back
+            async with bot.session.get(bot.server.url + "/healthz") as health:
+                assert health.status == 200
+            for retry in (1, 2):  # Slack's retries of the event that got 503
+                reply = await bot.send_event(event, event_id="EvOUTAGE1", retry_num=retry)
+                assert reply.status == 200
+            await bot.settle()
+            users = [c.params["user"] for c in fake_slack.calls_to("chat.postEphemeral")]
+            assert users == ["U0ALICE", "U0BOB"]  # the retried event acted exactly once
+            assert await count_rows(store, "flag_events") == 2
     finally:
-        await session.close()
-        await server.stop()
         await store.close()
         await proxy.cut()
         from tests.bot.conftest import _truncate

@@ -5,14 +5,10 @@ from __future__ import annotations
 import time
 from typing import Any
 
-import aiohttp
-from slack_sdk.web.async_client import AsyncWebClient
-
 from bot.sandbox.fake_slack import FakeSlack
-from bot.server import start_http
 from bot.storage import Store
-from tests.bot.scenarios.conftest import scenario_settings
-from tests.bot.scenarios.harness import BOT_TOKEN, PSEUDONYM_KEY, CapturingHandler, Harness
+from tests.bot.scenarios.conftest import running_bot
+from tests.bot.scenarios.harness import PSEUDONYM_KEY, Harness
 from tests.bot.storage.helpers import count_rows
 
 RISKY = "I added my client Dana on Facebook last night"
@@ -70,23 +66,15 @@ async def test_database_down_gives_events_503_and_commands_a_polite_reply(
 ) -> None:
     dead = Store("postgresql+asyncpg://root@127.0.0.1:1/test", PSEUDONYM_KEY)
     await dead.start(migrate=False)  # opens the engine lazily; nothing answers on port 1
-    settings = scenario_settings(fake_slack)
-    client = AsyncWebClient(token=BOT_TOKEN, base_url=fake_slack.api_url)
-    server = await start_http(
-        settings, client=client, store=dead, classifier=classifier, guidance=guidance
-    )
-    session = aiohttp.ClientSession()
-    bot = Harness(server, fake_slack, dead, settings, session, CapturingHandler())
     try:
-        event_reply = await bot.send_message(RISKY)
-        assert event_reply.status == 503  # Slack retries it later
-        assert "x-slack-no-retry" not in {k.lower() for k in event_reply.headers}
-        command_reply, _ = await bot.send_command("mute 24h")
-        assert command_reply.status == 200
-        assert "temporarily unavailable" in command_reply.text
-        async with session.get(server.url + "/healthz") as health:
-            assert health.status == 503
+        async with running_bot(fake_slack, dead, classifier, guidance) as bot:
+            event_reply = await bot.send_message(RISKY)
+            assert event_reply.status == 503  # Slack retries it later
+            assert "x-slack-no-retry" not in {k.lower() for k in event_reply.headers}
+            command_reply, _ = await bot.send_command("mute 24h")
+            assert command_reply.status == 200
+            assert "temporarily unavailable" in command_reply.text
+            async with bot.session.get(bot.server.url + "/healthz") as health:
+                assert health.status == 503
     finally:
-        await session.close()
-        await server.stop()
         await dead.close()

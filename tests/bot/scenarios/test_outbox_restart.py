@@ -7,15 +7,11 @@ import asyncio
 from datetime import timedelta
 from typing import Any
 
-import aiohttp
-from slack_sdk.web.async_client import AsyncWebClient
-
 from bot.sandbox.fake_slack import FakeSlack
-from bot.server import start_http
 from bot.storage import FindingRecord
 from bot.storage._base import utcnow
-from tests.bot.scenarios.conftest import scenario_settings
-from tests.bot.scenarios.harness import BOT_TOKEN, TEAM, CapturingHandler, Harness, all_text
+from tests.bot.scenarios.conftest import running_bot
+from tests.bot.scenarios.harness import TEAM, CapturingHandler, all_text
 from tests.bot.storage.helpers import count_rows
 
 
@@ -43,27 +39,19 @@ async def test_restart_delivers_fresh_pending_nudges_and_drops_stale_ones(
     import logging
 
     logging.getLogger().addHandler(handler)
-    settings = scenario_settings(fake_slack)
-    client = AsyncWebClient(token=BOT_TOKEN, base_url=fake_slack.api_url)
-    server = await start_http(
-        settings, client=client, store=store, classifier=classifier, guidance=guidance
-    )
-    session = aiohttp.ClientSession()
-    bot = Harness(server, fake_slack, store, settings, session, handler)
     try:
-        [call] = await fake_slack.wait_for("chat.postEphemeral")
-        await bot.settle()
-        assert call.params["user"] == "U0ALICE"
-        assert call.params["channel"] == "C0WARD" and call.params["thread_ts"] == "1700.5"
-        assert "social_media.presence" in all_text(call.params["blocks"])
-        for _ in range(100):  # the sweeper (a daemon task) settles the row after posting
-            if await count_rows(store, "outbox") == 0:
-                break
-            await asyncio.sleep(0.05)
-        assert await count_rows(store, "outbox") == 0
-        assert "dropped 1 nudge(s)" in handler.text
+        async with running_bot(fake_slack, store, classifier, guidance, handler) as bot:
+            [call] = await fake_slack.wait_for("chat.postEphemeral")
+            await bot.settle()
+            assert call.params["user"] == "U0ALICE"
+            assert call.params["channel"] == "C0WARD" and call.params["thread_ts"] == "1700.5"
+            assert "social_media.presence" in all_text(call.params["blocks"])
+            for _ in range(100):  # the sweeper (a daemon task) settles the row after posting
+                if await count_rows(store, "outbox") == 0:
+                    break
+                await asyncio.sleep(0.05)
+            assert await count_rows(store, "outbox") == 0
+            assert "dropped 1 nudge(s)" in handler.text
     finally:
-        await session.close()
-        await server.stop()
         logging.getLogger().removeHandler(handler)
     assert len(fake_slack.calls_to("chat.postEphemeral")) == 1
