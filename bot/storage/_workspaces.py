@@ -7,7 +7,7 @@ import asyncio
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -79,15 +79,19 @@ class WorkspaceMixin(StoreBase):
         async with self._read() as connection:
             return await self._settings(connection, workspace_id)
 
+    def _add_workspace_row(self, workspace_id: str, now: datetime) -> Any:
+        """INSERT an active workspace row with default settings unless one exists."""
+        return (
+            self._insert(workspaces)
+            .values(workspace_id=workspace_id, active=True, created_at=now, updated_at=now)
+            .on_conflict_do_nothing(index_elements=[workspaces.c.workspace_id])
+        )
+
     async def ensure_workspace(self, workspace_id: str) -> WorkspaceSettings:
         """Create the workspace row with default settings if it does not exist yet."""
         now = utcnow()
         async with self._write() as connection:
-            await connection.execute(
-                self._insert(workspaces)
-                .values(workspace_id=workspace_id, active=True, created_at=now, updated_at=now)
-                .on_conflict_do_nothing(index_elements=[workspaces.c.workspace_id])
-            )
+            await connection.execute(self._add_workspace_row(workspace_id, now))
             return await self._settings(connection, workspace_id)
 
     async def update_workspace_settings(
@@ -127,11 +131,7 @@ class WorkspaceMixin(StoreBase):
             changes["summary_channel_id"] = summary_channel_id
         now = utcnow()
         async with self._write() as connection:
-            await connection.execute(
-                self._insert(workspaces)
-                .values(workspace_id=workspace_id, active=True, created_at=now, updated_at=now)
-                .on_conflict_do_nothing(index_elements=[workspaces.c.workspace_id])
-            )
+            await connection.execute(self._add_workspace_row(workspace_id, now))
             await connection.execute(
                 update(workspaces)
                 .where(workspaces.c.workspace_id == workspace_id)
