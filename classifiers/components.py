@@ -28,6 +28,9 @@ MATCHES_KEY = "boundary_matches"
 TEXT_KEY = "boundary_text"
 FINDINGS_KEY = "boundary_findings"
 
+#: The writer/clinician cue label; IGNORE phrases do not hide it.
+ACTOR_LABEL = "ACTOR"
+
 #: One match: (rule index, start token, end token, is_context).
 Match = tuple[int, int, int, bool]
 
@@ -39,7 +42,8 @@ def _resolve_cues(
 
     Within one label the longest match wins (ties: the earlier one). Across labels overlaps
     are allowed ("told my sister" is both SHARE_TO and RECIPIENT). ``IGNORE`` matches hide
-    every cue lying inside them ("client portal" hides "client") and are then dropped.
+    every cue lying inside them ("client portal" hides "client") and are then dropped; the
+    writer (``ACTOR``: "me" in "sent me") is a person, not a sense of a word, and stays.
     """
     ignores = [(s, e) for i, s, e in matches if labels[i] == IGNORE_LABEL]
     by_label: dict[str, list[tuple[int, int, int]]] = {}
@@ -47,7 +51,11 @@ def _resolve_cues(
         label = labels[m[0]]
         if label == IGNORE_LABEL:
             continue
-        if ignores and any(s <= m[1] and m[2] <= e and e - s > m[2] - m[1] for s, e in ignores):
+        if (
+            ignores
+            and label != ACTOR_LABEL
+            and any(s <= m[1] and m[2] <= e and e - s > m[2] - m[1] for s, e in ignores)
+        ):
             continue
         by_label.setdefault(label, []).append(m)
     kept: list[tuple[int, int, int]] = []

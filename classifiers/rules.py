@@ -112,6 +112,9 @@ class ContextRule(_PatternRule):
     #: "message": the cue frames the whole message ("Reminder:", "training recap"), so it
     #: applies to every finding in it regardless of clause, direction and window.
     scope: Literal["clause", "message"] = "clause"
+    #: POLICY only: the message is teaching material (a role play, a case vignette, a
+    #: script), so it is suppressed even when it asks a question ("how would you answer?").
+    outranks_question: bool = False
 
 
 class SituationRule(_Rule):
@@ -121,6 +124,9 @@ class SituationRule(_Rule):
     the rule in that clause. ``carry`` lists ``all`` entries that may also come from
     neighbouring clauses of the same message (up to ``carry_clauses`` away). ``excludes``
     names categories this finding replaces in the same message (romance over socializing).
+    ``actor_takes_part``: the possessive in a clause-opening "my client" does not count as
+    the clinician (``ACTOR``), for cues a client can do alone ("my client went to a party",
+    "my client is on instagram"); the writer has to appear as a participant.
     """
 
     category: Category
@@ -131,6 +137,7 @@ class SituationRule(_Rule):
     carry: list[Annotated[str, Field(pattern=_ALTERNATIVES)]] = []
     carry_clauses: Annotated[int, Field(ge=0, le=5)] = 2
     excludes: list[Category] = []
+    actor_takes_part: bool = False
 
     def label_groups(self) -> tuple[frozenset[str], ...]:
         """The ``all`` entries as sets of alternative labels."""

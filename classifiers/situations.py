@@ -27,6 +27,15 @@ _CLAUSE_KINDS = frozenset(("NEGATION", "POLICY"))
 _SENTENCE_KINDS = frozenset(("QUESTION", "HYPOTHETICAL", "REPORTED"))
 #: Cue labels naming who is involved rather than what happened (negation skips them).
 _PARTIES = frozenset(("CLIENT", "ACTOR", "SESSION", "FORMER", "NAME"))
+#: Labels naming the person in care; an ACTOR word right before one ("my" in "my client")
+#: only says whose client it is, not that the clinician took part in what happened.
+_CARED_FOR = frozenset(("CLIENT", "FORMER", "THIRD"))
+_POSSESSIVES = frozenset(("my", "your", "our", "his", "her", "their"))
+#: Words after which "my client" starts a clause as its subject ("and my client went").
+_CLAUSE_OPENERS = frozenset(
+    "and but so then also btw when if because bc cuz since while today yesterday now ok lol"
+    " ugh update fyi".split()
+)
 
 
 @dataclass(slots=True)
@@ -108,13 +117,21 @@ def evaluate(
     for hit in cues:
         by_clause.setdefault(clause_of[hit[1]], {}).setdefault(hit[0].label, hit)
     clause_sent = {c: sent_of[next(iter(h.values()))[1]] for c, h in by_clause.items()}
+    strict = by_clause
+    if any(rule.actor_takes_part for rule in candidates):
+        strict = {}
+        for hit in _drop_possessive_actors(doc, cues):
+            strict.setdefault(clause_of[hit[1]], {}).setdefault(hit[0].label, hit)
     findings: list[RawFinding] = []
     for clause, present in by_clause.items():
         fired: set[str] = set()
         for situation in candidates:
             if situation.category in fired:
                 continue
-            evidence = _fire(situation, clause, present, by_clause)
+            if situation.actor_takes_part:
+                evidence = _fire(situation, clause, strict.get(clause, {}), strict)
+            else:
+                evidence = _fire(situation, clause, present, by_clause)
             if evidence is None:
                 continue
             fired.add(situation.category)
@@ -122,6 +139,37 @@ def evaluate(
             _apply_context(finding, ctx, clause, clause_sent[clause], clause_of, sent_of)
             findings.append(finding)
     return findings
+
+
+def _drop_possessive_actors(doc: Doc, cues: list[Hit]) -> list[Hit]:
+    """Drop ACTOR hits that are only the possessive of a client reference ("my client").
+
+    "my patient went to a party" names the clinician only as the owner of the caseload:
+    when "my client" opens a clause it is the subject, and the clinician has to appear as
+    a participant elsewhere ("me", "I", "with me"). After a verb or preposition ("met my
+    client", "with my client") the writer is the implied subject and the hit is kept.
+    """
+    cared = {s for r, s, _ in cues if r.label in _CARED_FOR}
+    if not cared:
+        return cues
+    return [
+        hit
+        for hit in cues
+        if not (
+            hit[0].label == "ACTOR"
+            and hit[2] in cared
+            and hit[2] - hit[1] == 1
+            and doc[hit[1]].lower_ in _POSSESSIVES
+            and _opens_clause(doc, hit[1])
+        )
+    ]
+
+
+def _opens_clause(doc: Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return prev.is_punct or prev.lower_ in _CLAUSE_OPENERS
 
 
 Prepared = tuple[SituationRule, tuple[frozenset[str], ...], frozenset[str]]
@@ -230,6 +278,9 @@ def _apply_context(
                 finding.is_question = True
                 asked = asked or label == "QUESTION"
             finding.context.append(hit)
+    if policy is not None and policy[0].outranks_question:
+        finding.suppressed_by = policy  # teaching material: a role play's question is not asked
+        return
     if asked or (finding.is_question and policy is None):
         return  # a question asks for guidance: never suppressed
     # a policy statement wins over a hypothetical "if" ("side hugs only if the student

@@ -232,6 +232,18 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("I tell clients about my panic attacks sometimes", ("self_disclosure",)),
     ("I braid my daughter's hair every morning", ()),
     ("told her I'm a survivor of the 2019 layoffs, she laughed - she is my manager", ()),
+    # "my client" as the subject of the client's own life: the clinician takes no part
+    ("my client is going to a wedding this weekend and is anxious about drinking", ()),
+    ("my patient went to a party and relapsed, we processed it in session", ()),
+    ("my client hugged her son at the end of the family session", ()),
+    ("my client follows a lot of wellness influencers on instagram and it makes her anxious", ()),
+    ("and my client invited me to her wedding, should I go?", ("socializing",)),
+    ("hugged my client goodbye at her last session", ("physical_contact",)),
+    ("my client's daughter gave me a mug she painted", ("gifts",)),
+    # teaching material (vignettes, role plays) stays quiet even when it asks a question
+    ("the client in the practice vignette asks her counselor out, how would you respond?", ()),
+    ("we role played a client offering a gift card in supervision today, would you take it?", ()),
+    ("the patient's husband said he'd pray for me, sweet man", ()),
 ]
 
 
