@@ -28,22 +28,25 @@ MATCHES_KEY = "boundary_matches"
 TEXT_KEY = "boundary_text"
 FINDINGS_KEY = "boundary_findings"
 
-#: The writer/clinician cue label; IGNORE phrases do not hide it.
-ACTOR_LABEL = "ACTOR"
+#: The writer as a first-person pronoun: IGNORE phrases do not hide it ("me" in "sent me"
+#: still names the writer), while "my" stays hideable ("my therapist", "my parents").
+_WRITER = frozenset(("i", "me", "myself"))
 
 #: One match: (rule index, start token, end token, is_context).
 Match = tuple[int, int, int, bool]
 
 
 def _resolve_cues(
-    matches: list[tuple[int, int, int]], labels: list[str]
+    matches: list[tuple[int, int, int]],
+    labels: list[str],
+    unhidden: frozenset[int] = frozenset(),
 ) -> list[tuple[int, int, int]]:
     """Resolve overlapping cue matches.
 
     Within one label the longest match wins (ties: the earlier one). Across labels overlaps
     are allowed ("told my sister" is both SHARE_TO and RECIPIENT). ``IGNORE`` matches hide
-    every cue lying inside them ("client portal" hides "client") and are then dropped; the
-    writer (``ACTOR``: "me" in "sent me") is a person, not a sense of a word, and stays.
+    every cue lying inside them ("client portal" hides "client") and are then dropped, except
+    the rules in ``unhidden`` (the writer's "I"/"me": "sent me" is still the writer).
     """
     ignores = [(s, e) for i, s, e in matches if labels[i] == IGNORE_LABEL]
     by_label: dict[str, list[tuple[int, int, int]]] = {}
@@ -53,7 +56,7 @@ def _resolve_cues(
             continue
         if (
             ignores
-            and label != ACTOR_LABEL
+            and m[0] not in unhidden
             and any(s <= m[1] and m[2] <= e and e - s > m[2] - m[1] for s, e in ignores)
         ):
             continue
@@ -150,6 +153,11 @@ class CueMatcher:
                 token_patterns.setdefault(requires, {}).setdefault(key, []).append(rule.pattern)
         self._rules = rules
         self._labels = [r.label for r, _ in rules]
+        self._unhidden = frozenset(
+            i
+            for i, (r, is_ctx) in enumerate(rules)
+            if not is_ctx and r.label == "ACTOR" and str(r.pattern).lower() in _WRITER
+        )
         key_lexemes(vocab, by_key)
         for key, docs in by_key.items():
             # PhraseMatcher.add takes attribute-value lists as well as Docs (stubs say Doc)
@@ -240,7 +248,9 @@ class CueMatcher:
         for key, start, end in raw:
             index, is_ctx = keys[key]
             (ctx if is_ctx else cues).append((index, start, end))
-        out: list[Match] = [(i, s, e, False) for i, s, e in _resolve_cues(cues, self._labels)]
+        out: list[Match] = [
+            (i, s, e, False) for i, s, e in _resolve_cues(cues, self._labels, self._unhidden)
+        ]
         out += [(i, s, e, True) for i, s, e in _longest_first(ctx)]
         return out
 
