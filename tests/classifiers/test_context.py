@@ -125,3 +125,29 @@ def test_negation_of_knowing_is_not_negation_of_the_event(classifier: Classifier
         "I didn't know my client would be at the bar and we ended up having drinks together"
     )
     assert "socializing" in a.categories
+
+
+def test_teaching_material_is_suppressed_even_as_a_question(classifier: Classifier) -> None:
+    text = "in today's role play a client offers her counselor a gift card. would you take it?"
+    a = classifier.assess(text)
+    assert not a.findings
+    assert [s.finding.category for s in a.suppressed] == ["gifts"]
+    assert a.suppressed[0].reason == "policy"
+    # the same question without the teaching frame is asked for guidance, not suppressed
+    real = classifier.assess("my client offered me a gift card, would you take it?")
+    assert [f.category for f in real.findings] == ["gifts"]
+    assert real.findings[0].is_question
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my client went to a party last night and relapsed", ()),
+        ("my client invited me to a party at her place", ("socializing",)),
+        ("went to a party with my client last night", ("socializing",)),
+    ],
+)
+def test_my_client_as_subject_is_not_the_clinician(
+    classifier: Classifier, text: str, expected: tuple[str, ...]
+) -> None:
+    assert tuple(classifier.assess(text).categories) == expected
