@@ -244,6 +244,8 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("the client in the practice vignette asks her counselor out, how would you respond?", ()),
     ("we role played a client offering a gift card in supervision today, would you take it?", ()),
     ("the patient's husband said he'd pray for me, sweet man", ()),
+    ("my patient's daughter gave me the list of his meds so I could update the chart", ()),
+    ("the mom handed me his insurance card and the consent forms at check-in", ()),
 ]
 
 
