@@ -246,6 +246,8 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("the patient's husband said he'd pray for me, sweet man", ()),
     ("my patient's daughter gave me the list of his meds so I could update the chart", ()),
     ("the mom handed me his insurance card and the consent forms at check-in", ()),
+    ("client asked if we have a facebook page for the practice", ()),
+    ("my client found my personal facebook page and messaged me", ("social_media",)),
 ]
 
 
