@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, Table, text
+from sqlalchemy import Connection, Engine, Table, event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -23,6 +23,7 @@ from bot.storage.engine import (
     create_engine,
     create_sqlite_thread_engine,
     describe,
+    is_driver_error,
     is_memory_sqlite,
     is_unavailable_error,
     parse_database_url,
@@ -68,6 +69,8 @@ class StoreBase:
         # driver (one hand-off per transaction instead of one per statement and cursor).
         self._thread_engine: Engine | None = None
         self._db_thread: ThreadPoolExecutor | None = None
+        # Callbacks of :meth:`trace_sql` (driver-level statements of the hot path).
+        self._sql_observers: list[Callable[[str], None]] = []
 
     @property
     def backend(self) -> str:
@@ -112,20 +115,53 @@ class StoreBase:
         name = type(orig if orig is not None else exc).__name__
         return StorageError(f"database operation failed on {self.description}: {name}")
 
+    def _translated(self, exc: Exception) -> Exception:
+        """``exc`` as the :class:`StorageError` it means (unchanged when it is not a database
+        failure, or already ours)."""
+        if isinstance(exc, StorageError):
+            return exc
+        if isinstance(exc, SQLAlchemyError | OSError | TimeoutError) or is_driver_error(exc):
+            return self._translate(exc)
+        if is_unavailable_error(exc):
+            return unavailable(self._url, exc)
+        return exc
+
     @contextlib.contextmanager
     def _translating(self) -> Iterator[None]:
-        """Re-raise database failures as :class:`StorageError` (or :class:`StorageUnavailable`
-        when the database cannot be reached); our own :class:`StorageError` passes through."""
+        """Re-raise database failures (SQLAlchemy's or the drivers' own) as
+        :class:`StorageError` (or :class:`StorageUnavailable` when the database cannot be
+        reached); our own :class:`StorageError` passes through."""
         try:
             yield
-        except StorageError:
-            raise
-        except (SQLAlchemyError, OSError, TimeoutError) as exc:
-            raise self._translate(exc) from exc
         except Exception as exc:
-            if is_unavailable_error(exc):
-                raise unavailable(self._url, exc) from exc
-            raise
+            translated = self._translated(exc)
+            if translated is exc:
+                raise
+            raise translated from exc
+
+    @contextlib.contextmanager
+    def trace_sql(self) -> Iterator[list[str]]:
+        """Every SQL statement this store sends inside the block, as reported by SQLAlchemy
+        (``before_cursor_execute``) and by the drivers on the hot path (sqlite3's trace
+        callback, asyncpg's query logger). For tests and diagnosis: observed, never
+        intercepted, and free when nobody traces."""
+        seen: list[str] = []
+
+        def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+            seen.append(statement)
+
+        engines = [self.engine.sync_engine]
+        if self._thread_engine is not None:
+            engines.append(self._thread_engine)
+        for engine in engines:
+            event.listen(engine, "before_cursor_execute", record)
+        self._sql_observers.append(seen.append)
+        try:
+            yield seen
+        finally:
+            self._sql_observers.remove(seen.append)
+            for engine in engines:
+                event.remove(engine, "before_cursor_execute", record)
 
     @asynccontextmanager
     async def _write(self) -> AsyncIterator[AsyncConnection]:

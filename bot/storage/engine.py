@@ -9,6 +9,7 @@ Connections opened with ``execution_options(readonly=True)`` begin with a plain 
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from typing import Any
 
 from sqlalchemy import Engine, event
@@ -150,9 +151,16 @@ def _install_sqlite_listeners(engine: AsyncEngine | Engine) -> None:
         connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
 
 
+def is_driver_error(exc: BaseException) -> bool:
+    """True for an error raised by a driver used directly (sqlite3, asyncpg)."""
+    return isinstance(exc, sqlite3.Error) or type(exc).__module__.startswith("asyncpg")
+
+
 def is_unavailable_error(exc: BaseException) -> bool:
     """True when ``exc`` means the database cannot be reached or is locked (transient)."""
     if isinstance(exc, PoolTimeout | OSError | TimeoutError | ConnectionError):
+        return True
+    if isinstance(exc, sqlite3.OperationalError):  # locked, cannot open, disk I/O
         return True
     if isinstance(exc, OperationalError | InterfaceError):
         return True

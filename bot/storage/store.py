@@ -18,7 +18,9 @@ from sqlalchemy import Connection, and_, delete, or_, select, update
 from bot.errors import InvalidSetting
 from bot.storage import migrate as _migrate_module
 from bot.storage._base import as_utc, utcnow
-from bot.storage._hot import INSERT_FLAGS, MessageEvent, claim, flag_row, record_message
+from bot.storage._group import HotPathMixin
+from bot.storage._hot import INSERT_FLAGS, claim, flag_row
+from bot.storage._hotsql import MessageEvent
 from bot.storage._outbox import OUTBOX_LEASE, OutboxMixin
 from bot.storage._summaries import SummaryMixin
 from bot.storage._workspaces import (
@@ -50,7 +52,7 @@ EVENT_KEY_TTL = timedelta(hours=24)  # Slack retries for ~1 h; Delayed Events up
 DEFAULT_RETENTION_DAYS = 180
 
 
-class Store(WorkspaceMixin, OutboxMixin, SummaryMixin):
+class Store(HotPathMixin, WorkspaceMixin, OutboxMixin, SummaryMixin):
     """All persistent state of Boundary Bot behind one async API.
 
     ``database_url`` is ``sqlite+aiosqlite:///file.db`` or ``postgresql+asyncpg://...``;
@@ -130,7 +132,7 @@ class Store(WorkspaceMixin, OutboxMixin, SummaryMixin):
             ttl=EVENT_KEY_TTL,
             now=now,
         )
-        return await self._run_write(partial(record_message, backend=self.backend, event=event))
+        return await self._record_event(event)
 
     async def record_command_question(
         self,

@@ -20,7 +20,6 @@ from slack_bolt.middleware.request_verification.async_request_verification impor
 )
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
-from sqlalchemy import event
 
 from bot.app import create_app, services_of
 from bot.request_guard import sign
@@ -41,24 +40,10 @@ HOT_TABLES = re.compile(
 
 @contextmanager
 def statements_on(store: Any) -> Iterator[list[str]]:
-    """Every SQL statement the store's engines execute inside the block (observed, not
-    intercepted: a SQLAlchemy event listener)."""
-    seen: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        seen.append(statement)
-
-    engines = [store.engine.sync_engine]
-    thread_engine = getattr(store, "_thread_engine", None)
-    if thread_engine is not None:
-        engines.append(thread_engine)
-    for engine in engines:
-        event.listen(engine, "before_cursor_execute", record)
-    try:
+    """Every SQL statement the store sends inside the block (observed, not intercepted:
+    SQLAlchemy's event listener plus the drivers' own trace hooks, ``Store.trace_sql``)."""
+    with store.trace_sql() as seen:
         yield seen
-    finally:
-        for engine in engines:
-            event.remove(engine, "before_cursor_execute", record)
 
 
 async def test_benign_messages_are_acked_without_any_database_work(bot: Harness) -> None:

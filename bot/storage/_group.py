@@ -1,0 +1,195 @@
+"""Running the event hot path on the drivers: one statement on PostgreSQL, group commit on
+SQLite.
+
+* **PostgreSQL**: each event is ONE statement (``_hotsql.PG_RECORD``) on a connection
+  borrowed from SQLAlchemy's pool (the same pool, the same liveness check at checkout),
+  executed with asyncpg directly: atomic on its own, no ``BEGIN``/``COMMIT``, one round trip.
+* **SQLite**: concurrent events of this process share a transaction (group commit). Events
+  that arrive while a batch is being written wait and go together in the next one: one
+  ``BEGIN IMMEDIATE`` ... ``COMMIT`` and one hand-off to the database thread per batch, each
+  event inside its own ``SAVEPOINT``. Every caller returns only after the batch's ``COMMIT``
+  (its 200 still means durable); an event whose statements fail is rolled back to its
+  savepoint and gets its own error, the others commit; a failed ``COMMIT`` fails the batch
+  and nothing of it is written (each caller gets the error, Slack retries each).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from sqlalchemy.util import greenlet_spawn
+
+from bot.storage._base import StoreBase
+from bot.storage._hotsql import (
+    PG_RECORD,
+    Execute,
+    MessageEvent,
+    Plan,
+    pg_arguments,
+    pg_result,
+    sqlite_record,
+)
+from bot.storage._hotsql import plan as plan_event
+from bot.storage.engine import is_unavailable_error
+from bot.storage.models import RecordResult
+
+#: At most this many events share one SQLite transaction.
+GROUP_COMMIT_MAX = 64
+
+Outcome = RecordResult | Exception
+
+
+def sqlite_batch(execute: Execute, plans: list[Plan]) -> list[Outcome]:
+    """Run ``plans`` in the current transaction, each in its own savepoint."""
+    outcomes: list[Outcome] = []
+    for p in plans:
+        execute("SAVEPOINT hot_event", ())
+        try:
+            outcomes.append(sqlite_record(execute, p))
+        except Exception as exc:
+            execute("ROLLBACK TO hot_event", ())
+            outcomes.append(exc)
+        execute("RELEASE hot_event", ())
+    return outcomes
+
+
+class HotPathMixin(StoreBase):
+    """``_record_event``: the driver-level hot path of ``record_message_flags``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._hot_pending: list[tuple[Plan, asyncio.Future[RecordResult]]] = []
+        self._hot_flusher: asyncio.Task[None] | None = None
+        # PostgreSQL calls in flight (``close`` lets them return their connections first).
+        self._pg_in_flight: set[asyncio.Future[None]] = set()
+
+    async def _record_event(self, event: MessageEvent) -> RecordResult:
+        p = plan_event(event)
+        if self.backend == "postgresql":
+            arguments = pg_arguments(p)
+            finished: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            self._pg_in_flight.add(finished)
+            try:
+                with self._translating():
+                    async with self._pg_connection() as connection:
+                        row = await connection.fetchrow(PG_RECORD, *arguments)
+            finally:
+                self._pg_in_flight.discard(finished)
+                finished.set_result(None)
+            return pg_result(p, row)
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[RecordResult] = loop.create_future()
+        self._hot_pending.append((p, done))
+        if self._hot_flusher is None or self._hot_flusher.done():
+            self._hot_flusher = loop.create_task(self._flush_events())
+        return await done
+
+    @asynccontextmanager
+    async def _pg_connection(self) -> AsyncIterator[Any]:
+        """An asyncpg connection checked out of the engine's pool (returned afterwards;
+        discarded when it turned out to be unusable)."""
+        proxied = await self.engine.raw_connection()
+        connection: Any = proxied.driver_connection
+        observers = list(self._sql_observers)
+        logger = _pg_logger(observers) if observers else None
+        if logger is not None:
+            connection.add_query_logger(logger)
+        invalidated = False
+        try:
+            yield connection
+        except BaseException as exc:
+            if is_unavailable_error(exc) or connection.is_closed():
+                invalidated = True
+                await greenlet_spawn(proxied.invalidate, exc)
+            raise
+        finally:
+            if logger is not None and not invalidated:
+                connection.remove_query_logger(logger)
+            if not invalidated:
+                # In a greenlet: returning an overflow connection closes it (awaits).
+                await greenlet_spawn(proxied.close)
+
+    async def _flush_events(self) -> None:
+        queue = self._hot_pending
+        while queue:
+            batch = queue[:GROUP_COMMIT_MAX]
+            del queue[:GROUP_COMMIT_MAX]
+            try:
+                with self._translating():
+                    outcomes = await self._run_sqlite_batch([p for p, _ in batch])
+            except BaseException as exc:
+                for _, done in batch:
+                    if not done.done():
+                        done.set_exception(exc)
+                if not isinstance(exc, Exception):
+                    raise
+                continue
+            for (_, done), outcome in zip(batch, outcomes, strict=True):
+                if done.done():
+                    continue
+                if isinstance(outcome, Exception):
+                    done.set_exception(self._translated(outcome))
+                else:
+                    done.set_result(outcome)
+
+    async def _run_sqlite_batch(self, plans: list[Plan]) -> list[Outcome]:
+        """One transaction for ``plans``: on the database thread with sqlite3 (a file), or
+        through aiosqlite (in-memory SQLite)."""
+        thread_engine, db_thread = self._thread_engine, self._db_thread
+        if thread_engine is None or db_thread is None:
+            async with self._write() as connection:
+                return await connection.run_sync(
+                    lambda sync: sqlite_batch(sync.exec_driver_sql, plans)
+                )
+        observers = list(self._sql_observers)
+
+        def transaction() -> list[Outcome]:
+            proxied = thread_engine.raw_connection()
+            try:
+                connection: Any = proxied.driver_connection
+                connection.set_trace_callback(_fan_out(observers) if observers else None)
+                connection.execute("BEGIN IMMEDIATE")
+                try:
+                    outcomes = sqlite_batch(connection.execute, plans)
+                    connection.execute("COMMIT")
+                except BaseException:
+                    if connection.in_transaction:
+                        connection.execute("ROLLBACK")
+                    raise
+                return outcomes
+            finally:
+                proxied.close()
+
+        loop = asyncio.get_running_loop()
+        async with self._write_lock or contextlib.nullcontext():
+            return await loop.run_in_executor(db_thread, transaction)
+
+    async def close(self) -> None:
+        """Finish the events in progress, then close the engine."""
+        flusher = self._hot_flusher
+        if flusher is not None and not flusher.done():
+            with contextlib.suppress(Exception):
+                await flusher
+        if self._pg_in_flight:
+            await asyncio.wait(list(self._pg_in_flight))
+        await super().close()
+
+
+def _fan_out(observers: list[Callable[[str], None]]) -> Callable[[str], None]:
+    def trace(statement: str) -> None:
+        for observer in observers:
+            observer(statement)
+
+    return trace
+
+
+def _pg_logger(observers: list[Callable[[str], None]]) -> Callable[[Any], None]:
+    def log(record: Any) -> None:
+        for observer in observers:
+            observer(record.query)
+
+    return log
