@@ -15,6 +15,7 @@ import hmac
 import json
 import time
 from collections.abc import Mapping
+from typing import Any
 from urllib.parse import parse_qs
 
 from bot.errors import BoundaryBotError
@@ -75,8 +76,11 @@ def verify_signature(
         raise RequestRejected(401, "bad signature")
 
 
-def check_payload(content_type: str, body: bytes) -> None:
-    """Raise RequestRejected(400) unless ``body`` parses the way Bolt will parse it."""
+def check_payload(content_type: str, body: bytes) -> dict[str, Any] | None:
+    """Raise RequestRejected(400) unless ``body`` parses the way Bolt will parse it.
+
+    Returns the parsed object of a JSON body (events), None for a form body.
+    """
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
@@ -85,8 +89,7 @@ def check_payload(content_type: str, body: bytes) -> None:
         raise RequestRejected(400, "empty body")
     media = content_type.split(";", 1)[0].strip().lower()
     if media == "application/json" or (not media and text.lstrip().startswith("{")):
-        _load_object(text, "JSON body")
-        return
+        return _load_object(text, "JSON body")
     if media in ("application/x-www-form-urlencoded", ""):
         try:
             form = parse_qs(text, keep_blank_values=True, strict_parsing=True)
@@ -96,14 +99,15 @@ def check_payload(content_type: str, body: bytes) -> None:
             _load_object(form["payload"][0], "interactivity payload")
         elif "command" not in form and "ssl_check" not in form:
             raise RequestRejected(400, "form body is neither a command nor a payload")
-        return
+        return None
     raise RequestRejected(400, "unsupported content type")
 
 
-def _load_object(text: str, what: str) -> None:
+def _load_object(text: str, what: str) -> dict[str, Any]:
     try:
         value = json.loads(text)
     except (ValueError, RecursionError):
         raise RequestRejected(400, f"malformed {what}") from None
     if not isinstance(value, dict):
         raise RequestRejected(400, f"{what} is not an object")
+    return value

@@ -28,6 +28,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.app import create_app, services_of
 from bot.errors import ConfigurationError
+from bot.fast_path import MessageFastPath
 from bot.request_guard import RequestRejected, check_payload, verify_signature
 from bot.settings import Settings
 
@@ -37,6 +38,7 @@ EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 
 BOLT_APP_KEY: web.AppKey[AsyncApp] = web.AppKey("bolt_app", AsyncApp)
+FAST_PATH_KEY: web.AppKey[MessageFastPath] = web.AppKey("message_fast_path", MessageFastPath)
 
 
 def _reject(exc: RequestRejected) -> web.Response:
@@ -63,7 +65,7 @@ async def _read_limited(request: web.Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _make_events_handler(bolt: AsyncApp, settings: Settings) -> Any:
+def _make_events_handler(bolt: AsyncApp, settings: Settings, fast: MessageFastPath) -> Any:
     secret = settings.secret("slack_signing_secret")
     if not secret:
         raise ConfigurationError("SLACK_SIGNING_SECRET: required to serve HTTP requests")
@@ -77,9 +79,12 @@ def _make_events_handler(bolt: AsyncApp, settings: Settings) -> Any:
                 secret,
                 max_age_seconds=settings.signature_max_age_seconds,
             )
-            check_payload(request.headers.get("Content-Type", ""), body)
+            payload = check_payload(request.headers.get("Content-Type", ""), body)
         except RequestRejected as exc:
             return _reject(exc)
+        answered = fast.answer(payload)
+        if answered is not None:
+            return answered
         bolt_request = AsyncBoltRequest(
             body=body.decode("utf-8"),
             query=request.query_string,
@@ -144,7 +149,9 @@ def build_web_app(
     )
     web_app = web.Application(client_max_size=settings.max_body_bytes + 1)
     web_app[BOLT_APP_KEY] = bolt
-    web_app.router.add_post(EVENTS_PATH, _make_events_handler(bolt, settings))
+    fast = MessageFastPath(bolt, services_of(bolt))
+    web_app[FAST_PATH_KEY] = fast
+    web_app.router.add_post(EVENTS_PATH, _make_events_handler(bolt, settings, fast))
     web_app.router.add_get(HEALTH_PATH, _make_health_handler(bolt))
     flow = bolt.oauth_flow
     if flow is not None:
@@ -153,6 +160,7 @@ def build_web_app(
 
     async def on_startup(_: web.Application) -> None:
         await services_of(bolt).start()
+        await fast.prepare()
         # issue 5: the weekly summary scheduler runs with the app (stopped by Services.stop)
         from bot.summaries.scheduler import start_in
 
