@@ -13,12 +13,19 @@ from responses.actions import NudgeRef, safe_rule_id
 from responses.blocks import actions, button, context, entry_blocks, org_block, section
 from responses.content import GuidanceLibrary
 from responses.errors import ActionValueError, NothingToRenderError
-from responses.limits import ensure_within_limits
+from responses.limits import MAX_SECTION_TEXT, ensure_within_limits, find_problems
 from responses.mrkdwn import escape, quote_phrase, truncate
 
 Payload = dict[str, Any]
 
 PRIVACY_NOTE = "Only you can see this. Boundary Bot does not store what you write."
+
+#: Longest ids a :class:`NudgeRef` accepts (its field limits): the worst-case button value.
+_WORST_NUDGE_ID = "n" * 100
+_WORST_RULE_ID = "r" * 200
+#: (id of the guidance, category, other categories) -> (that guidance, worst case is valid).
+_SHAPES: dict[tuple[int, str, tuple[str, ...]], tuple[GuidanceLibrary, bool]] = {}
+_SHAPES_MAX = 512
 
 
 def _nudge_buttons(ref: NudgeRef, *, show_guidance: bool) -> dict[str, Any]:
@@ -60,7 +67,7 @@ def build_nudge(assessment: Assessment, guidance: GuidanceLibrary, *, nudge_id: 
     finding = assessment.top()
     if finding is None:
         raise NothingToRenderError("expected an assessment with at least one finding; got none")
-    entry = guidance.entry(finding.category)
+    guidance.entry(finding.category)  # an unknown category fails here, before the ids
     try:
         ref = NudgeRef(
             nudge_id=nudge_id, category=finding.category, rule_id=safe_rule_id(finding.rule_id)
@@ -69,21 +76,53 @@ def build_nudge(assessment: Assessment, guidance: GuidanceLibrary, *, nudge_id: 
         raise ActionValueError(
             "expected nudge_id of 1-100 letters, digits, '.', '_', ':' or '-'"
         ) from None
+    others = tuple(c for c in assessment.categories if c != finding.category)
+    payload = _compact_nudge(guidance, finding.category, others, _why_text(finding, guidance), ref)
+    if _worst_case_within_limits(guidance, finding.category, others):
+        return payload  # every payload of this shape is within Slack's limits
+    return ensure_within_limits(payload)
+
+
+def _compact_nudge(
+    guidance: GuidanceLibrary, category: str, others: tuple[str, ...], why: str, ref: NudgeRef
+) -> Payload:
+    entry = guidance.entry(category)
     text = f":seedling: {escape(entry.nudge)}"
-    others = [c for c in assessment.categories if c != finding.category]
     if others:
         titles = ", ".join(escape(guidance.entry(c).title.lower()) for c in others)
         text += f"\n_Also possibly relevant: {titles}. Ask `/boundary` for more._"
     blocks = [
         section(text, ids.BLOCK_NUDGE),
-        context(_why_text(finding, guidance), PRIVACY_NOTE, block_id=ids.BLOCK_NUDGE_WHY),
+        context(why, PRIVACY_NOTE, block_id=ids.BLOCK_NUDGE_WHY),
         _nudge_buttons(ref, show_guidance=True),
     ]
-    payload = {
-        "text": f"Boundary Bot: a private note about {entry.title.lower()}",
-        "blocks": blocks,
-    }
-    return ensure_within_limits(payload)
+    return {"text": f"Boundary Bot: a private note about {entry.title.lower()}", "blocks": blocks}
+
+
+def _worst_case_within_limits(
+    guidance: GuidanceLibrary, category: str, others: tuple[str, ...]
+) -> bool:
+    """Whether the largest compact nudge for ``category`` (and ``others``) is within Slack's
+    limits, checked once per guidance library and shape.
+
+    Only two parts of a compact nudge vary with the message: the "why" text, which
+    :func:`context` cuts to 3,000 characters, and the button value, whose ids
+    :class:`NudgeRef` bounds. The worst case (a 3,000-character why text, the longest ids)
+    passing every check (:func:`ensure_within_limits`, lengths and slack_sdk's own
+    validation alike) means every real payload of the same shape passes too; otherwise each
+    payload is checked as it is built.
+    """
+    key = (id(guidance), category, others)
+    cached = _SHAPES.get(key)
+    if cached is not None and cached[0] is guidance:
+        return cached[1]
+    ref = NudgeRef(nudge_id=_WORST_NUDGE_ID, category=category, rule_id=_WORST_RULE_ID)
+    worst = _compact_nudge(guidance, category, others, "w" * MAX_SECTION_TEXT, ref)
+    valid = not find_problems(worst)
+    if len(_SHAPES) >= _SHAPES_MAX:
+        _SHAPES.clear()
+    _SHAPES[key] = (guidance, valid)
+    return valid
 
 
 def build_nudge_expanded(ref: NudgeRef, guidance: GuidanceLibrary) -> Payload:
