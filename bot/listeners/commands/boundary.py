@@ -1,12 +1,13 @@
 """``/boundary``: questions, help, topics, one topic, mute, channel opt-out.
 
-The listener does its fast, durable work before acking (claim the ``trigger_id`` so a
-replayed command acts once, set a mute, record that a question was asked — never its text)
-and sends the reply afterwards from a background task, via ``response_url`` with a
-``chat.postEphemeral`` fallback. ``channel off|on`` needs ``users.info`` /
-``conversations.info`` (admin/owner or channel creator, never trusted from the payload), so
-it runs entirely in the background. When the database is down the command is acked with a
-polite "temporarily unavailable" notice.
+The listener does its fast, durable work before acking, in ONE write transaction: claim the
+``trigger_id`` so a replayed command acts once, together with the command's effect (set a
+mute, or record that a question was asked — never its text: ``Store.claim_command_mute``,
+``Store.claim_command_question``). The reply is rendered and sent afterwards, from a
+background task, via ``response_url`` with a ``chat.postEphemeral`` fallback.
+``channel off|on`` needs ``users.info`` / ``conversations.info`` (admin/owner or channel
+creator, never trusted from the payload), so it runs entirely in the background. When the
+database is down the command is acked with a polite "temporarily unavailable" notice.
 
 Other features may add subcommands with :func:`register_subcommand`.
 """
@@ -18,6 +19,7 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -80,25 +82,10 @@ def parse_mute(args: str) -> timedelta | None | str:
     return "invalid"
 
 
-async def _mute(req: CommandRequest) -> dict[str, Any]:
-    parsed = parse_mute(req.args)
+def _mute_payload(parsed: timedelta | None | str, until: datetime | None) -> dict[str, Any]:
     if isinstance(parsed, str):
         return notices.build_notice(notices.MUTE_USAGE, "Boundary Bot: how to mute")
-    until = None if parsed is None else datetime.now(UTC) + parsed
-    stored = await req.svc.store.set_mute(req.workspace_id, req.user_id, until)
-    return build_mute_confirmation(stored)
-
-
-async def _answer(req: CommandRequest, text: str) -> dict[str, Any]:
-    svc = req.svc
-    topic = svc.guidance.find_topic(text)
-    if topic is not None:
-        return build_topic(topic, svc.guidance)
-    assessment = svc.classifier.assess(text)
-    await svc.store.record_command_question(
-        req.workspace_id, req.user_id, req.channel_id or "", list(assessment.categories)
-    )
-    return build_answer(assessment, svc.guidance, question=text)
+    return build_mute_confirmation(until)
 
 
 async def may_change_channel(client: AsyncWebClient, user_id: str, channel_id: str) -> bool:
@@ -156,7 +143,12 @@ async def handle_boundary(
     context: AsyncBoltContext,
     client: AsyncWebClient,
 ) -> None:
-    """Handle ``/boundary ...`` (see the module docstring)."""
+    """Handle ``/boundary ...`` (see the module docstring).
+
+    Before the ack: at most one write transaction (the ``trigger_id`` claim, with the
+    question's record or the mute in the same transaction) and, for a question, the
+    classifier. Rendering the reply and sending it happen after the ack.
+    """
     svc = services(context)
     text = (command.get("text") or "").strip()
     word, _, rest = text.partition(" ")
@@ -171,31 +163,73 @@ async def handle_boundary(
         args=rest.strip(),
     )
     trigger = command.get("trigger_id")
+    key = f"command:{trigger}" if trigger else None
+    render: Callable[[], dict[str, Any]] | None = None
+    payload: dict[str, Any] | None = None
     try:
-        if trigger and not await svc.store.claim_key(f"command:{trigger}", REPLAY_WINDOW):
-            await ack()  # a replay of a command already answered
-            return
-        if word == "channel":
-            await ack()
-            svc.tasks.spawn(_channel(req), name="command-channel")
-            return
-        if word in ("", "help"):
-            payload = build_help()
-        elif word == "topics":
-            payload = build_topics(svc.guidance)
-        elif word == "mute":
-            payload = await _mute(req)
+        if word == "mute":
+            parsed = parse_mute(req.args)
+            if isinstance(parsed, str):
+                claimed = await _claim(svc, key)
+                render = partial(_mute_payload, parsed, None)
+            else:
+                until = None if parsed is None else datetime.now(UTC) + parsed
+                claimed = await svc.store.claim_command_mute(
+                    key, REPLAY_WINDOW, req.workspace_id, req.user_id, until
+                )
+                render = partial(_mute_payload, parsed, until)
+        elif word in ("", "help", "topics", "channel"):
+            claimed = await _claim(svc, key)
+            render = partial(build_topics, svc.guidance) if word == "topics" else build_help
         elif word in _SUBCOMMANDS:
-            payload = await _SUBCOMMANDS[word](req)
+            claimed = await _claim(svc, key)
+            if claimed:
+                payload = await _SUBCOMMANDS[word](req)
         else:
-            payload = await _answer(req, text)
+            topic = svc.guidance.find_topic(text)
+            if topic is not None:
+                claimed = await _claim(svc, key)
+                render = partial(build_topic, topic, svc.guidance)
+            else:
+                assessment = svc.classifier.assess(text)
+                claimed = await svc.store.claim_command_question(
+                    key,
+                    REPLAY_WINDOW,
+                    req.workspace_id,
+                    req.user_id,
+                    req.channel_id or "",
+                    list(assessment.categories),
+                )
+                render = partial(build_answer, assessment, svc.guidance, question=text)
     except StorageError as exc:
         logger.warning("/boundary answered 'unavailable': %s", type(exc).__name__)
         unavailable = notices.build_notice(notices.UNAVAILABLE, "Temporarily unavailable")
         await ack(response_type="ephemeral", **unavailable)
         return
     await ack()
-    svc.tasks.spawn(_reply(req, payload), name="command-reply")
+    if not claimed:
+        return  # a replay of a command already answered
+    if word == "channel":
+        svc.tasks.spawn(_channel(req), name="command-channel")
+    else:
+        svc.tasks.spawn(_render_and_reply(req, payload, render), name="command-reply")
+
+
+async def _claim(svc: Services, key: str | None) -> bool:
+    """Claim the command's replay key (True without one)."""
+    return key is None or bool(await svc.store.claim_key(key, REPLAY_WINDOW))
+
+
+async def _render_and_reply(
+    req: CommandRequest,
+    payload: dict[str, Any] | None,
+    render: Callable[[], dict[str, Any]] | None,
+) -> None:
+    """After the ack: build the reply (unless a subcommand already did) and send it."""
+    if payload is None and render is not None:
+        payload = render()
+    if payload is not None:
+        await _reply(req, payload)
 
 
 def register(app: AsyncApp) -> None:
