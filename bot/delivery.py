@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import asyncio
 import enum
+import json
 import logging
 import random
 from typing import Any
+from urllib.parse import urljoin
 
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackRequestError
@@ -179,29 +181,35 @@ async def post_ephemeral(
     thread_ts: str | None = None,
     what: str = "message",
 ) -> Outcome:
-    """Post ``payload`` (``text`` + ``blocks``) ephemerally to ``user`` in ``channel``."""
+    """Post ``payload`` (``text`` + ``blocks``) ephemerally to ``user`` in ``channel``.
+
+    With the client's shared ``aiohttp`` session open (the served app), the call goes out
+    through :func:`post_json`: the same request body, headers and retry handlers as
+    ``client.chat_postEphemeral``, without slack_sdk's per-call request and response
+    objects. A client without an open session goes through slack_sdk itself.
+    """
     kwargs: dict[str, Any] = {
         "channel": channel,
         "user": user,
         "text": payload.get("text", ""),
         "blocks": payload.get("blocks"),
     }
+    if kwargs["blocks"] is None:
+        del kwargs["blocks"]
     if thread_ts:
         kwargs["thread_ts"] = thread_ts
     try:
+        if client.session is not None and not client.session.closed:
+            status, answer = await post_json(client, "chat.postEphemeral", kwargs)
+            if status == 200 and answer is not None and answer.get("ok"):
+                return Outcome.DELIVERED
+            code = answer.get("error") if answer is not None else None
+            return _refused(what, str(code) if code else None, status)
         await client.chat_postEphemeral(**kwargs)
     except SlackApiError as exc:
         code = exc.response.get("error") if exc.response is not None else None
         status = exc.response.status_code if exc.response is not None else 0
-        outcome = classify_error(str(code) if code else None)
-        logger.warning(
-            "chat.postEphemeral for %s failed: error=%s status=%s outcome=%s",
-            what,
-            code or "none",
-            status,
-            outcome.value,
-        )
-        return outcome
+        return _refused(what, str(code) if code else None, status)
     except aiohttp.ClientConnectorError as exc:  # never reached Slack: safe to try later
         logger.warning("chat.postEphemeral for %s failed: %s", what, type(exc).__name__)
         return Outcome.FAILED
@@ -216,6 +224,82 @@ async def post_ephemeral(
         logger.warning("chat.postEphemeral for %s failed: %s", what, type(exc).__name__)
         return Outcome.FAILED
     return Outcome.DELIVERED
+
+
+def _refused(what: str, code: str | None, status: int) -> Outcome:
+    outcome = classify_error(code)
+    logger.warning(
+        "chat.postEphemeral for %s failed: error=%s status=%s outcome=%s",
+        what,
+        code or "none",
+        status,
+        outcome.value,
+    )
+    return outcome
+
+
+async def post_json(
+    client: AsyncWebClient, method: str, body: dict[str, Any]
+) -> tuple[int, dict[str, Any] | None]:
+    """POST ``body`` as JSON to the Web API ``method`` on ``client``'s open session.
+
+    Same request as slack_sdk's (``client.base_url``, the bot token as a bearer, the
+    client's headers and user agent, ``ssl``/``proxy``) and the same retry protocol: after
+    each response or connection error, the first of ``client.retry_handlers`` that may
+    retry prepares the next attempt (waits), else the answer stands or the error is raised.
+    Returns the HTTP status and the JSON answer (None when the body is not JSON).
+    """
+    session = client.session
+    if session is None:
+        raise SlackRequestError("post_json needs a client with an open aiohttp session")
+    url = urljoin(client.base_url, method)  # as slack_sdk joins them
+    headers = {
+        **client.headers,
+        "Content-Type": "application/json;charset=utf-8",
+        "Authorization": f"Bearer {client.token}",
+    }
+    data = json.dumps(body).encode()
+    options: dict[str, Any] = {"proxy": client.proxy}
+    if client.ssl is not None:
+        options["ssl"] = client.ssl
+    request = HttpRequest(method="POST", url=url, headers=headers, data=data)
+    state = RetryState()
+    handlers = client.retry_handlers or []
+    for _ in range(100):  # the handlers' own counts end retries long before this
+        state.next_attempt_requested = False
+        response: HttpResponse | None = None
+        try:
+            async with session.post(url, data=data, headers=headers, **options) as res:
+                raw = await res.read()
+                answer: dict[str, Any] | None = None
+                if res.content_type == "application/json":
+                    try:
+                        answer = json.loads(raw)
+                    except ValueError:
+                        answer = None
+                response = HttpResponse(status_code=res.status, headers=res.headers, body=answer)  # type: ignore[arg-type]
+                for handler in handlers:
+                    if await handler.can_retry_async(
+                        state=state, request=request, response=response
+                    ):
+                        await handler.prepare_for_next_attempt_async(
+                            state=state, request=request, response=response
+                        )
+                        break
+                if not state.next_attempt_requested:
+                    return res.status, answer
+        except Exception as exc:
+            for handler in handlers:
+                if await handler.can_retry_async(
+                    state=state, request=request, response=response, error=exc
+                ):
+                    await handler.prepare_for_next_attempt_async(
+                        state=state, request=request, response=response, error=exc
+                    )
+                    break
+            if not state.next_attempt_requested:
+                raise
+    raise SlackRequestError(f"{method}: retries did not end")
 
 
 async def respond_via_url(
