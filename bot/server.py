@@ -16,6 +16,7 @@ Routes:
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -136,8 +137,16 @@ def build_web_app(
     classifier: Any = None,
     guidance: Any = None,
     bolt_app: AsyncApp | None = None,
+    freeze_heap: bool = True,
 ) -> web.Application:
-    """Build the aiohttp application around a Bolt app made by :func:`bot.app.create_app`."""
+    """Build the aiohttp application around a Bolt app made by :func:`bot.app.create_app`.
+
+    ``freeze_heap`` (on for ``serve`` and the workers; :func:`start_http` turns it off, as
+    its callers share a process with other work): once started, the process's objects so
+    far (classifier, guidance, libraries: all long-lived) are moved out of the garbage
+    collector's reach (``gc.freeze``). Without it, every full collection walks that heap
+    and pauses every in-flight request for tens to hundreds of milliseconds.
+    """
     # Every request reaches Bolt through handle_events, which verified its signature.
     bolt = bolt_app or create_app(
         settings,
@@ -165,6 +174,9 @@ def build_web_app(
         from bot.summaries.scheduler import start_in
 
         start_in(services_of(bolt))
+        if freeze_heap:
+            gc.collect()
+            gc.freeze()
 
     async def on_shutdown(_: web.Application) -> None:
         await services_of(bolt).stop()
@@ -210,7 +222,12 @@ async def start_http(
 ) -> RunningServer:
     """Start the HTTP server on ``host:port`` (port 0 picks a free one) and return it."""
     web_app = build_web_app(
-        settings, client=client, store=store, classifier=classifier, guidance=guidance
+        settings,
+        client=client,
+        store=store,
+        classifier=classifier,
+        guidance=guidance,
+        freeze_heap=False,
     )
     # access_log=None: the access log would record OAuth codes and states in query strings.
     runner = web.AppRunner(web_app, access_log=None, handle_signals=False)
