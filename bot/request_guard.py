@@ -71,8 +71,9 @@ def verify_signature(
         raise RequestRejected(401, "stale timestamp")
     if not signature.isascii():
         raise RequestRejected(401, "bad signature")
-    expected = sign(secret, timestamp, body)
-    if not hmac.compare_digest(expected.encode("ascii"), signature.strip().encode("ascii")):
+    base = b"v0:" + timestamp.encode("ascii") + b":" + body
+    expected = b"v0=" + hmac.digest(secret.encode("utf-8"), base, "sha256").hex().encode("ascii")
+    if not hmac.compare_digest(expected, signature.strip().encode("ascii")):
         raise RequestRejected(401, "bad signature")
 
 
@@ -85,7 +86,7 @@ def check_payload(content_type: str, body: bytes) -> dict[str, Any] | None:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         raise RequestRejected(400, "body is not UTF-8") from None
-    if not text.strip():
+    if not text or text.isspace():
         raise RequestRejected(400, "empty body")
     media = content_type.split(";", 1)[0].strip().lower()
     if media == "application/json" or (not media and text.lstrip().startswith("{")):
