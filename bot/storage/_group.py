@@ -1,9 +1,10 @@
 """Running the event hot path on the drivers: one statement on PostgreSQL, group commit on
 SQLite.
 
-* **PostgreSQL**: each event is ONE statement (``_hotsql.PG_RECORD``) on a connection
-  borrowed from SQLAlchemy's pool (the same pool, the same liveness check at checkout),
-  executed with asyncpg directly: atomic on its own, no ``BEGIN``/``COMMIT``, one round trip.
+* **PostgreSQL**: each event is ONE statement (``_hotsql.PG_RECORD``), executed with
+  asyncpg on a connection of the hot-path pool (``_pgpool.py``: at most ``pool_size``
+  connections, beside the engine's): atomic on its own, no ``BEGIN``/``COMMIT``, one round
+  trip.
 * **SQLite**: concurrent events of this process share a transaction (group commit). Events
   that arrive while a batch is being written wait and go together in the next one: one
   ``BEGIN IMMEDIATE`` ... ``COMMIT`` and one hand-off to the database thread per batch, each
@@ -21,8 +22,6 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
-from sqlalchemy.util import greenlet_spawn
-
 from bot.storage._base import StoreBase
 from bot.storage._hotsql import (
     PG_RECORD,
@@ -34,7 +33,8 @@ from bot.storage._hotsql import (
     sqlite_record,
 )
 from bot.storage._hotsql import plan as plan_event
-from bot.storage.engine import is_unavailable_error
+from bot.storage._pgpool import HotConnections
+from bot.storage.engine import PG_POOL_TIMEOUT, pg_connect_kwargs
 from bot.storage.models import RecordResult
 
 #: At most this many events share one SQLite transaction.
@@ -66,6 +66,7 @@ class HotPathMixin(StoreBase):
         self._hot_flusher: asyncio.Task[None] | None = None
         # PostgreSQL calls in flight (``close`` lets them return their connections first).
         self._pg_in_flight: set[asyncio.Future[None]] = set()
+        self._hot_pool: HotConnections | None = None
 
     async def _record_event(self, event: MessageEvent) -> RecordResult:
         p = plan_event(event)
@@ -90,28 +91,24 @@ class HotPathMixin(StoreBase):
 
     @asynccontextmanager
     async def _pg_connection(self) -> AsyncIterator[Any]:
-        """An asyncpg connection checked out of the engine's pool (returned afterwards;
-        discarded when it turned out to be unusable)."""
-        proxied = await self.engine.raw_connection()
-        connection: Any = proxied.driver_connection
-        observers = list(self._sql_observers)
-        logger = _pg_logger(observers) if observers else None
-        if logger is not None:
+        """A connection of the hot-path pool (``_pgpool.HotConnections``), opened with the
+        engine's connect arguments; :meth:`trace_sql` observers see its statements."""
+        pool = self._hot_pool
+        if pool is None:
+            pool = self._hot_pool = HotConnections(
+                pg_connect_kwargs(self.engine), self._pool_size, PG_POOL_TIMEOUT
+            )
+        async with pool.connection() as connection:
+            observers = list(self._sql_observers)
+            if not observers:
+                yield connection
+                return
+            logger = _pg_logger(observers)
             connection.add_query_logger(logger)
-        invalidated = False
-        try:
-            yield connection
-        except BaseException as exc:
-            if is_unavailable_error(exc) or connection.is_closed():
-                invalidated = True
-                await greenlet_spawn(proxied.invalidate, exc)
-            raise
-        finally:
-            if logger is not None and not invalidated:
+            try:
+                yield connection
+            finally:
                 connection.remove_query_logger(logger)
-            if not invalidated:
-                # In a greenlet: returning an overflow connection closes it (awaits).
-                await greenlet_spawn(proxied.close)
 
     async def _flush_events(self) -> None:
         queue = self._hot_pending
@@ -176,6 +173,9 @@ class HotPathMixin(StoreBase):
                 await flusher
         if self._pg_in_flight:
             await asyncio.wait(list(self._pg_in_flight))
+        pool, self._hot_pool = self._hot_pool, None
+        if pool is not None:
+            await pool.close()
         await super().close()
 
 

@@ -30,6 +30,10 @@ from bot.errors import ConfigurationError, StorageUnavailable
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///boundary-bot.db"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+#: asyncpg connect arguments of every PostgreSQL connection (the engine's and the hot path's).
+PG_CONNECT_ARGS: dict[str, Any] = {"timeout": 5, "command_timeout": 30}
+#: Seconds to wait for a free pooled connection before giving up (StorageUnavailable).
+PG_POOL_TIMEOUT = 10
 
 
 def parse_database_url(database_url: str) -> URL:
@@ -82,9 +86,9 @@ def create_engine(url: URL, *, pool_size: int = 5) -> AsyncEngine:
         url,
         pool_size=pool_size,
         max_overflow=pool_size,
-        pool_timeout=10,
+        pool_timeout=PG_POOL_TIMEOUT,
         pool_recycle=1800,
-        connect_args={"timeout": 5, "command_timeout": 30},
+        connect_args=dict(PG_CONNECT_ARGS),
     )
     _install_liveness_check(engine)
     return engine
@@ -178,6 +182,14 @@ def unavailable(url: URL, exc: BaseException) -> StorageUnavailable:
     """Wrap a connection-level failure; the message names the backend, never the password."""
     reason = type(exc.orig if isinstance(exc, DBAPIError) else exc).__name__
     return StorageUnavailable(f"database unavailable: {describe(url)} ({reason})")
+
+
+def pg_connect_kwargs(engine: AsyncEngine) -> dict[str, Any]:
+    """asyncpg ``connect()`` keyword arguments for ``engine``'s database (SQLAlchemy parses
+    the URL: host, port, user, password, database, query options) plus
+    :data:`PG_CONNECT_ARGS`."""
+    _args, kwargs = engine.dialect.create_connect_args(engine.url)
+    return {**kwargs, **PG_CONNECT_ARGS}
 
 
 def advisory_key(name: str) -> int:

@@ -123,17 +123,30 @@ async def test_a_connection_the_server_closed_is_replaced_without_a_failed_reque
     make_store: Any, database_url: str
 ) -> None:
     """PostgreSQL: no pre-ping round trips, yet a pooled connection the server terminated
-    (restart, failover) is discarded at checkout instead of failing the next event."""
+    (restart, failover) is discarded at checkout instead of failing the next call: the hot
+    path's connections and the engine's alike."""
     if not database_url.startswith("postgresql"):
         pytest.skip("PostgreSQL only")
     store = await make_store(pool_size=1)
     await store.record_message_flags("E1", "T1", "U1", "C9", [finding()], now=T0)
+    with statements(store) as seen:
+        await store.record_message_flags("E0", "T1", "U0", "C9", [finding()], now=T0)
+        await asyncio.sleep(0)
+    assert len(seen) == 1  # the hot path's connection is open (and warm)
     async with store.engine.connect() as connection:
         pid = (await connection.execute(text("SELECT pg_backend_pid()"))).scalar_one()
     admin = await make_store()
     async with admin.engine.connect() as connection:
-        await connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
-    await asyncio.sleep(0.2)  # the worker's event loop sees the server close the socket
+        killed = (
+            await connection.execute(
+                text(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            )
+        ).scalar_one()
+    assert killed >= 2  # at least the store's engine connection and its hot-path one
+    await asyncio.sleep(0.2)  # the worker's event loop sees the server close the sockets
     result = await store.record_message_flags("E2", "T1", "U2", "C9", [finding()], now=T0)
     assert result.nudge_id  # no StorageUnavailable: the dead connection was replaced
     async with store.engine.connect() as connection:
