@@ -18,6 +18,7 @@ Tests and the sandbox inject a client pointed at a local fake Slack Web API.
 from __future__ import annotations
 
 import logging
+import time
 import weakref
 from typing import Any
 
@@ -76,6 +77,47 @@ def _oauth_settings(settings: Settings, svc: Services) -> AsyncOAuthSettings:
     )
 
 
+class AuthTestCache(dict[str, Any]):
+    """Bolt's per-token cache of ``auth.test`` results (OAuth mode), bounded and short-lived.
+
+    Bolt's installation-store authorize step reads the installation from the database and
+    then calls Slack's ``auth.test`` with its token, for every event, before any listener
+    runs: a Web API round trip on every ack path. With ``cache_enabled`` it keeps the
+    result per token. The installation is still read from the database per event, so an
+    uninstall or a token revocation recorded by ANY worker (which deletes the workspace's
+    installation rows) takes effect at once on every worker: no token, no cache lookup.
+    What is cached is what ``auth.test`` says about a token (the bot user, bot and team
+    ids), which cannot change for that token; a rotated token is a new key. Entries expire
+    after ``ttl`` seconds (so scopes shown in the result follow a reinstall within that
+    time) and the cache holds at most ``max_entries`` tokens (the oldest go first).
+    The app requests bot scopes only, so a result never carries a user token (Bolt keys
+    the cache by the bot token alone).
+    """
+
+    def __init__(self, ttl: float = 600.0, max_entries: int = 10_000) -> None:
+        super().__init__()
+        self.ttl = ttl
+        self.max_entries = max_entries
+        self._stored: dict[str, float] = {}
+
+    def __contains__(self, token: object) -> bool:
+        if not isinstance(token, str) or token not in self._stored:
+            return False
+        if time.monotonic() - self._stored[token] > self.ttl:
+            self.pop(token, None)
+            self._stored.pop(token, None)
+            return False
+        return True
+
+    def __setitem__(self, token: str, result: Any) -> None:
+        while len(self._stored) >= self.max_entries:
+            oldest = next(iter(self._stored))
+            self._stored.pop(oldest)
+            self.pop(oldest, None)
+        self._stored[token] = time.monotonic()
+        super().__setitem__(token, result)
+
+
 async def _on_error(error: Exception, request: AsyncBoltRequest) -> BoltResponse:
     """Map listener failures to responses Slack handles well; log the error type only."""
     if isinstance(error, BoltUnhandledRequestError):
@@ -129,6 +171,9 @@ def create_app(
         kwargs["authorize"] = serialised_authorize(
             kwargs["oauth_settings"], store=svc.store, client=web_client, logger=bolt_base_logger()
         )
+        # auth.test once per token, not per event (see AuthTestCache)
+        kwargs["authorize"].cache_enabled = True
+        kwargs["authorize"].authorize_result_cache = AuthTestCache()
         svc.token_rotator = kwargs["authorize"].token_rotator
         svc.token_rotation_minutes = kwargs["oauth_settings"].token_rotation_expiration_minutes
     elif web_client.token is None:
