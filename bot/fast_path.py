@@ -14,9 +14,12 @@ through Bolt unchanged:
 * only ``event_callback`` payloads whose ``event.type`` is ``message`` (``url_verification``,
   ``ssl_check``, commands, interactivity, ``app_uninstalled``, ``tokens_revoked`` and every
   other event always reach Bolt);
-* only while Bolt's authorization would pass without any I/O: single-workspace mode, after
-  Bolt's own ``auth.test`` succeeded and was cached (until then, and always in OAuth mode,
-  where the installation is read per event, the request goes to Bolt);
+* only when Bolt's authorization passes: in single-workspace mode, once Bolt's own
+  ``auth.test`` succeeded and was cached (until then the request goes to Bolt); in OAuth
+  mode, Bolt's authorize step itself is run here, as its middleware would run it (the
+  installation read, token refresh if due, cached ``auth.test``), after classifying and
+  only for a benign event; no installation, or an error, sends the request to Bolt, which
+  answers it as it always has;
 * only when the app is what :meth:`prepare` checked at startup: the global middleware are
   Bolt's built-ins plus ``create_app``'s services injection, and the one listener matching a
   ``message`` event is :func:`bot.listeners.events.message.handle_message` (a feature adding
@@ -40,6 +43,7 @@ from typing import Any
 
 from aiohttp import web
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.listener.async_listener import AsyncCustomListener
 from slack_bolt.middleware.async_custom_middleware import AsyncCustomMiddleware
 from slack_bolt.middleware.attaching_conversation_kwargs.async_attaching_conversation_kwargs import (  # noqa: E501
@@ -47,6 +51,9 @@ from slack_bolt.middleware.attaching_conversation_kwargs.async_attaching_convers
 )
 from slack_bolt.middleware.attaching_function_token.async_attaching_function_token import (
     AsyncAttachingFunctionToken,
+)
+from slack_bolt.middleware.authorization.async_multi_teams_authorization import (
+    AsyncMultiTeamsAuthorization,
 )
 from slack_bolt.middleware.authorization.async_single_team_authorization import (
     AsyncSingleTeamAuthorization,
@@ -59,7 +66,9 @@ from slack_bolt.middleware.request_verification.async_request_verification impor
 )
 from slack_bolt.middleware.ssl_check.async_ssl_check import AsyncSslCheck
 from slack_bolt.middleware.url_verification.async_url_verification import AsyncUrlVerification
+from slack_bolt.request.async_internals import build_async_context
 from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.listeners.events.message import CHANNEL_TYPES, _message_of, handle_message
 from bot.services import Services
@@ -72,6 +81,7 @@ _BUILTIN_MIDDLEWARE = (
     AsyncSslCheck,
     AsyncRequestVerification,
     AsyncSingleTeamAuthorization,
+    AsyncMultiTeamsAuthorization,
     AsyncIgnoringSelfEvents,
     AsyncUrlVerification,
     AsyncAttachingFunctionToken,
@@ -96,14 +106,14 @@ class MessageFastPath:
     def __init__(self, bolt: AsyncApp, svc: Services) -> None:
         self._bolt = bolt
         self._svc = svc
-        self._auth: AsyncSingleTeamAuthorization | None = None
+        self._auth: AsyncSingleTeamAuthorization | AsyncMultiTeamsAuthorization | None = None
         self.enabled = False
 
     async def prepare(self) -> bool:
         """Check the app is one the fast path can stand in for; return (and remember) it."""
-        auth = None
+        auth: AsyncSingleTeamAuthorization | AsyncMultiTeamsAuthorization | None = None
         for middleware in self._bolt._async_middleware_list:
-            if isinstance(middleware, AsyncSingleTeamAuthorization):
+            if isinstance(middleware, AsyncSingleTeamAuthorization | AsyncMultiTeamsAuthorization):
                 auth = middleware
             elif isinstance(middleware, AsyncCustomMiddleware):
                 if getattr(middleware.func, "__name__", "") != "_inject_services":
@@ -111,7 +121,11 @@ class MessageFastPath:
             elif not isinstance(middleware, _BUILTIN_MIDDLEWARE):
                 return self._off(f"middleware {type(middleware).__name__}")
         if auth is None:
-            return self._off("authorization reads the installation per event")
+            return self._off("no authorization step")
+        if isinstance(auth, AsyncMultiTeamsAuthorization) and (
+            auth.user_token_resolution != "authed_user"
+        ):
+            return self._off("actor token resolution")
         probe = AsyncBoltRequest(body=copy.deepcopy(_PROBE), mode="socket_mode")
         matching = []
         for listener in self._bolt._async_listeners:
@@ -136,7 +150,7 @@ class MessageFastPath:
         self.enabled = False
         return False
 
-    def answer(self, payload: dict[str, Any] | None) -> web.Response | None:
+    async def answer(self, payload: dict[str, Any] | None) -> web.Response | None:
         """The 200 for a message event that cannot produce a finding, else None (use Bolt)."""
         if payload is None or not self.enabled or payload.get("type") != "event_callback":
             return None
@@ -144,15 +158,46 @@ class MessageFastPath:
         if not isinstance(event, dict) or event.get("type") != "message":
             return None
         auth = self._auth
-        if auth is None or not auth.auth_test_result:
+        if isinstance(auth, AsyncSingleTeamAuthorization) and not auth.auth_test_result:
             return None  # Bolt has not authorised once yet (or auth.test failed): let it
         try:
-            if self._benign(event):
-                self._svc.counters[COUNTER] += 1
-                return empty_ack()
-        except Exception:  # Bolt runs the listener again and maps the error as always
+            if not self._benign(event):
+                return None
+            if isinstance(auth, AsyncMultiTeamsAuthorization) and not await self._authorized(
+                auth, payload
+            ):
+                return None  # no installation (or an error): Bolt answers as always
+        except Exception:  # Bolt runs the same steps again and maps the error as always
             return None
-        return None
+        self._svc.counters[COUNTER] += 1
+        return empty_ack()
+
+    async def _authorized(
+        self, auth: AsyncMultiTeamsAuthorization, payload: dict[str, Any]
+    ) -> bool:
+        """Run Bolt's authorize step exactly as its middleware would for this request."""
+        app_client = self._bolt.client
+        context = build_async_context(AsyncBoltContext(), payload)
+        context["logger"] = self._bolt.logger
+        context["client"] = AsyncWebClient(
+            base_url=app_client.base_url,
+            timeout=app_client.timeout,
+            ssl=app_client.ssl,
+            proxy=app_client.proxy,
+            session=app_client.session,
+            trust_env_in_session=app_client.trust_env_in_session,
+            headers=app_client.headers,
+            team_id=context.team_id,
+            logger=app_client.logger,
+            retry_handlers=list(app_client.retry_handlers or []) or None,
+        )
+        result = await auth.authorize(
+            context=context,
+            enterprise_id=context.enterprise_id,
+            team_id=context.team_id,
+            user_id=context.user_id,
+        )
+        return bool(result)
 
     def _benign(self, event: dict[str, Any]) -> bool:
         """True when ``handle_message`` would return without acting on ``event``."""

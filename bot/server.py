@@ -83,7 +83,7 @@ def _make_events_handler(bolt: AsyncApp, settings: Settings, fast: MessageFastPa
             payload = check_payload(request.headers.get("Content-Type", ""), body)
         except RequestRejected as exc:
             return _reject(exc)
-        answered = fast.answer(payload)
+        answered = await fast.answer(payload)
         if answered is not None:
             return answered
         bolt_request = AsyncBoltRequest(

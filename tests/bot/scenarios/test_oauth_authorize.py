@@ -13,7 +13,8 @@ from typing import Any
 
 from slack_sdk.oauth.installation_store import Installation
 
-from bot.app import AuthTestCache
+from bot.app import AuthTestCache, services_of
+from bot.fast_path import COUNTER
 from bot.sandbox.fake_slack import FakeSlack
 from bot.sandbox.signed_requests import SlackRequester, Workspace, event_callback, message_event
 from bot.server import RunningServer, start_http
@@ -29,6 +30,10 @@ SIGNING_SECRET = "authorize-signing-secret-31"
 TOKEN = "xoxb-authorize-cache-token"
 RISKY = "I added my client Dana on Facebook last night"
 BENIGN = "reminder: team huddle at 8:30 in room 204"
+
+
+def _fast(server: RunningServer) -> int:
+    return services_of(server.bolt_app).counters[COUNTER]
 
 
 def _settings(fake: FakeSlack, database_url: str) -> Settings:
@@ -92,6 +97,8 @@ async def test_auth_test_once_per_token_and_uninstall_stops_every_worker(
             # one auth.test per worker (each caches its own), not one per event
             assert len(fake.calls_to("auth.test")) == 2
             assert await count_rows(store, "flag_events") == 2
+            # the benign ones were authorised and acked by the fast path
+            assert [_fast(s) for s in servers] == [2, 1]
 
             # uninstalled through worker A: worker B, whose cache still knows the token,
             # reads the installation per event, finds none and acts on nothing
@@ -100,6 +107,12 @@ async def test_auth_test_once_per_token_and_uninstall_stops_every_worker(
             assert late.status == 200
             assert len(fake.calls_to("chat.postEphemeral")) == 2
             assert await count_rows(store, "flag_events", workspace_id=TEAM) == 0
+            # a benign one is not acked by the fast path either: Bolt answers it as always
+            refused = await b.send_event(
+                message_event(ws, user="U0LATE", channel="C0ONE", text=BENIGN)
+            )
+            assert refused == late and _fast(servers[1]) == 1
+            assert refused.body  # Bolt's "not installed" text, which the fast path never sends
 
             # reinstalled: the same token is known again at once, still no new auth.test
             await _install(store)
