@@ -58,6 +58,7 @@ class StoreBase:
 
     def __init__(self, database_url: str, *, pool_size: int = 5) -> None:
         self._url = parse_database_url(database_url)
+        self._backend: str = self._url.get_backend_name()
         self._pool_size = pool_size
         self._engine: AsyncEngine | None = None
         # SQLite allows one writer at a time. Writers of this process queue here, in order,
@@ -75,7 +76,7 @@ class StoreBase:
     @property
     def backend(self) -> str:
         """``"sqlite"`` or ``"postgresql"``."""
-        return self._url.get_backend_name()
+        return self._backend
 
     @property
     def description(self) -> str:

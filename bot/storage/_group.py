@@ -20,7 +20,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.storage._base import StoreBase
 from bot.storage._hotsql import (
@@ -41,6 +41,10 @@ from bot.storage.models import RecordResult
 GROUP_COMMIT_MAX = 64
 
 Outcome = RecordResult | Exception
+T = TypeVar("T")
+
+PG_DELETE_DELIVERED = "DELETE FROM outbox WHERE id = ANY($1::text[]) RETURNING id"
+SQLITE_DELETE_DELIVERED = "DELETE FROM outbox WHERE id IN ({}) RETURNING id"
 
 
 def sqlite_batch(execute: Execute, plans: list[Plan]) -> list[Outcome]:
@@ -134,36 +138,49 @@ class HotPathMixin(StoreBase):
                     done.set_result(outcome)
 
     async def _run_sqlite_batch(self, plans: list[Plan]) -> list[Outcome]:
-        """One transaction for ``plans``: on the database thread with sqlite3 (a file), or
-        through aiosqlite (in-memory SQLite)."""
+        return await self._run_sqlite(lambda execute: sqlite_batch(execute, plans))
+
+    async def _run_sqlite(self, work: Callable[[Execute], T]) -> T:
+        """``work(execute)`` in ONE SQLite write transaction: on the database thread with
+        sqlite3 (a file), or through aiosqlite (in-memory SQLite)."""
         thread_engine, db_thread = self._thread_engine, self._db_thread
         if thread_engine is None or db_thread is None:
             async with self._write() as connection:
-                return await connection.run_sync(
-                    lambda sync: sqlite_batch(sync.exec_driver_sql, plans)
-                )
+                return await connection.run_sync(lambda sync: work(sync.exec_driver_sql))
         observers = list(self._sql_observers)
 
-        def transaction() -> list[Outcome]:
+        def transaction() -> T:
             proxied = thread_engine.raw_connection()
             try:
                 connection: Any = proxied.driver_connection
                 connection.set_trace_callback(_fan_out(observers) if observers else None)
                 connection.execute("BEGIN IMMEDIATE")
                 try:
-                    outcomes = sqlite_batch(connection.execute, plans)
+                    outcome = work(connection.execute)
                     connection.execute("COMMIT")
                 except BaseException:
                     if connection.in_transaction:
                         connection.execute("ROLLBACK")
                     raise
-                return outcomes
+                return outcome
             finally:
                 proxied.close()
 
         loop = asyncio.get_running_loop()
         async with self._write_lock or contextlib.nullcontext():
             return await loop.run_in_executor(db_thread, transaction)
+
+    async def _delete_delivered(self, ids: list[str]) -> set[str]:
+        """Delete the outbox rows ``ids`` in one statement; returns the ids that existed."""
+        with self._translating():
+            if self.backend == "postgresql":
+                async with self._pg_connection() as connection:
+                    rows = await connection.fetch(PG_DELETE_DELIVERED, ids)
+                return {row[0] for row in rows}
+            sql = SQLITE_DELETE_DELIVERED.format(", ".join("?" * len(ids)))
+            return await self._run_sqlite(
+                lambda execute: {row[0] for row in execute(sql, tuple(ids)).fetchall()}
+            )
 
     async def close(self) -> None:
         """Finish the events in progress, then close the engine."""

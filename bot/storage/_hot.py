@@ -1,5 +1,5 @@
 """Prebuilt SQLAlchemy statements of frequent small writes (idempotency keys, command
-questions, delivered outbox rows), built once per dialect.
+questions), built once per dialect.
 
 Module-level constants: SQLAlchemy memoises a constant statement's cache key and compiles
 it once per dialect, where a statement rebuilt per call (``.values(...)``,
@@ -13,17 +13,16 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete
+from sqlalchemy import Connection
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql import Insert
-from sqlalchemy.sql.dml import ReturningDelete
 
 from bot.storage._base import hour_bucket, key_digest
 from bot.storage._hotsql import SEVERITY_ORDER
 from bot.storage.models import FindingRecord
-from bot.storage.tables import dedupe_keys, flag_events, outbox
+from bot.storage.tables import dedupe_keys, flag_events
 
-__all__ = ["CLAIM", "INSERT_FLAGS", "SEVERITY_ORDER", "claim", "delete_delivered", "flag_row"]
+__all__ = ["CLAIM", "INSERT_FLAGS", "SEVERITY_ORDER", "claim", "flag_row"]
 
 _INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
@@ -46,11 +45,6 @@ def _claim(backend: str) -> Any:
 
 CLAIM = {backend: _claim(backend) for backend in _INSERTS}
 INSERT_FLAGS: Insert = flag_events.insert()
-INSERT_OUTBOX: Insert = outbox.insert()
-#: Delete delivered outbox rows by id (parameter ``ids``, a list); returns the ids deleted.
-DELETE_DELIVERED: ReturningDelete[Any] = (
-    delete(outbox).where(outbox.c.id.in_(bindparam("ids", expanding=True))).returning(outbox.c.id)
-)
 
 
 # ----------------------------------------------------------------- transaction bodies
@@ -95,8 +89,3 @@ def flag_row(
         "feedback": None,
         "hour_bucket": hour_bucket(now),
     }
-
-
-def delete_delivered(connection: Connection, ids: list[str]) -> set[str]:
-    """Delete the outbox rows ``ids``; returns the ids that existed."""
-    return set(connection.execute(DELETE_DELIVERED, {"ids": ids}).scalars())

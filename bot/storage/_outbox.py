@@ -11,14 +11,13 @@ import asyncio
 import contextlib
 import json
 from datetime import datetime, timedelta
-from functools import partial
 from typing import Any
 
 from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.storage._base import StoreBase, as_utc, utcnow
-from bot.storage._hot import delete_delivered
+from bot.storage._base import as_utc, utcnow
+from bot.storage._group import HotPathMixin
 from bot.storage.models import FindingRecord, OutboxItem
 from bot.storage.tables import flag_events, outbox
 
@@ -41,7 +40,7 @@ def _decode_findings(raw: str) -> tuple[FindingRecord, ...]:
     )
 
 
-class OutboxMixin(StoreBase):
+class OutboxMixin(HotPathMixin):
     """Outbox operations of the Store."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -118,7 +117,7 @@ class OutboxMixin(StoreBase):
             del queue[:_DELIVERED_BATCH]
             ids = [nudge_id for nudge_id, _ in batch]
             try:
-                deleted = await self._run_write(partial(delete_delivered, ids=ids))
+                deleted = await self._delete_delivered(ids)
             except BaseException as exc:
                 for _, done in batch:
                     if not done.done():

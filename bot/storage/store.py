@@ -19,7 +19,6 @@ from bot.errors import InvalidSetting
 from bot.storage import migrate as _migrate_module
 from bot.storage._base import as_utc, utcnow
 from bot.storage._commands import CommandMixin
-from bot.storage._group import HotPathMixin
 from bot.storage._hot import INSERT_FLAGS, claim, flag_row
 from bot.storage._hotsql import MessageEvent
 from bot.storage._outbox import OUTBOX_LEASE, OutboxMixin
@@ -53,7 +52,7 @@ EVENT_KEY_TTL = timedelta(hours=24)  # Slack retries for ~1 h; Delayed Events up
 DEFAULT_RETENTION_DAYS = 180
 
 
-class Store(HotPathMixin, WorkspaceMixin, OutboxMixin, SummaryMixin, CommandMixin):
+class Store(WorkspaceMixin, OutboxMixin, SummaryMixin, CommandMixin):
     """All persistent state of Boundary Bot behind one async API.
 
     ``database_url`` is ``sqlite+aiosqlite:///file.db`` or ``postgresql+asyncpg://...``;
