@@ -22,6 +22,9 @@ chatter (``BENIGN_TEXTS``, which must produce no nudge and no database write); `
 shows the share.
 
 ``BENCH_PROFILE=1`` adds a py-spy profile of the concurrency-16 run (see ``_profile``).
+``BENCH_HTTP_SCENARIOS`` (e.g. ``sqlite1,postgresql1``; ``bare`` for the reference) runs only
+those scenarios, for quick before/after comparisons; targets needing a missing scenario are
+not checked.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import os
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -252,7 +256,17 @@ def _find(results: list[ScenarioResult], backend: str, workers: int, ref: bool) 
         s = result.scenario
         if (s.backend, s.workers, s.reference) == (backend, workers, ref):
             return result
-    raise KeyError((backend, workers, ref))
+    return ScenarioResult(Scenario("not run", backend, workers, ref), skipped="not selected")
+
+
+def selected_scenarios(selection: str | None) -> tuple[Scenario, ...]:
+    """The scenarios named in ``selection`` (``BENCH_HTTP_SCENARIOS``), or all of them."""
+    if not selection:
+        return SCENARIOS
+    names = {name.strip() for name in selection.split(",") if name.strip()}
+    return tuple(
+        s for s in SCENARIOS if ("bare" if s.reference else f"{s.backend}{s.workers}") in names
+    )
 
 
 def check_targets(results: list[ScenarioResult]) -> list[tuple[str, str, bool]]:
@@ -323,7 +337,9 @@ def check_targets(results: list[ScenarioResult]) -> list[tuple[str, str, bool]]:
 async def _main() -> int:
     print(f"{len(RISKY_TEXTS)} risky message texts, {psutil.cpu_count()} CPU core(s)")
     print(HEADER, flush=True)
-    results = [await run_scenario(s) for s in SCENARIOS]
+    results = [
+        await run_scenario(s) for s in selected_scenarios(os.environ.get("BENCH_HTTP_SCENARIOS"))
+    ]
     print("\npeak RSS per worker (MiB):")
     for result in results:
         if result.peak_rss:

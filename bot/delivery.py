@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import enum
+import functools
 import json
 import logging
 import random
@@ -238,6 +239,12 @@ def _refused(what: str, code: str | None, status: int) -> Outcome:
     return outcome
 
 
+@functools.lru_cache(maxsize=64)
+def _api_url(base_url: str, method: str) -> str:
+    """The Web API URL of ``method``, joined as slack_sdk joins it."""
+    return urljoin(base_url, method)
+
+
 async def post_json(
     client: AsyncWebClient, method: str, body: dict[str, Any]
 ) -> tuple[int, dict[str, Any] | None]:
@@ -252,7 +259,7 @@ async def post_json(
     session = client.session
     if session is None:
         raise SlackRequestError("post_json needs a client with an open aiohttp session")
-    url = urljoin(client.base_url, method)  # as slack_sdk joins them
+    url = _api_url(client.base_url, method)
     headers = {
         **client.headers,
         "Content-Type": "application/json;charset=utf-8",
