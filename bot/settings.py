@@ -91,6 +91,9 @@ class Settings(BaseSettings):
     #: How often the outbox sweeper looks for nudges a crashed worker left behind.
     outbox_sweep_seconds: float = Field(default=30.0, gt=0, le=3600)
     max_chars: int = Field(default=40_000, ge=1, le=1_000_000)
+    #: Let the learned scorer add findings no rule found (severity ``info``), not only veto
+    #: rule findings; costs classification time (docs/CLASSIFIER.md, "The learned scorer").
+    learned_additions: bool = False
     #: How often ``serve`` checks for due weekly summaries (0 turns the in-process loop off,
     #: for deployments that run ``boundary-bot summaries send-due`` from cron instead).
     summary_interval_seconds: float = Field(default=60.0, ge=0, le=86_400)

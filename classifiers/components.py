@@ -211,6 +211,11 @@ class CueMatcher:
         """The rule at a match's index."""
         return self._rules[index][0]
 
+    def context_labels(self, doc: Doc) -> frozenset[str]:
+        """Labels of the context phrases (NEGATION, QUESTION, ...) found anywhere in ``doc``."""
+        keys, labels = self._keys, self._labels
+        return frozenset(labels[keys[key][0]] for key, _, _ in self.context_phrases(doc))
+
     # -- matching ------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data[MATCHES_KEY] = self.match(doc)

@@ -1,8 +1,10 @@
-"""Settings the classifier reads: an extra organisation rule directory and the size limit.
+"""Settings the classifier reads: an extra organisation rule directory, the size limit, and
+whether the learned scorer may add findings (``classifiers.scorer``; off by default).
 
-``load_classifier`` accepts any object with ``rules_dir`` and ``max_chars`` attributes
-(the app's own settings object qualifies); without one it reads the environment through
-:class:`ClassifierSettings` (``RULES_DIR``, ``BOUNDARY_MAX_CHARS``).
+``load_classifier`` accepts any object with ``rules_dir`` and ``max_chars`` attributes (and,
+optionally, ``learned_additions``; the app's own settings object qualifies); without one it
+reads the environment through :class:`ClassifierSettings` (``RULES_DIR``,
+``BOUNDARY_MAX_CHARS``, ``BOUNDARY_LEARNED_ADDITIONS``).
 """
 
 from __future__ import annotations
@@ -26,4 +28,7 @@ class ClassifierSettings(BaseSettings):
     )
     max_chars: int = Field(
         default=DEFAULT_MAX_CHARS, ge=1, validation_alias=AliasChoices("BOUNDARY_MAX_CHARS")
+    )
+    learned_additions: bool = Field(
+        default=False, validation_alias=AliasChoices("BOUNDARY_LEARNED_ADDITIONS")
     )

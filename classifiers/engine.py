@@ -32,6 +32,7 @@ from .models import (
 )
 from .normalize import Normalized, normalize
 from .rules import BUNDLED_RULES_DIR, RuleSet, load_rules
+from .scorer import SCORES_KEY, VETOED_KEY, BoundaryScorer, ScorerWeights, load_weights
 from .situations import CtxHit, RawFinding
 
 _KIND: dict[str, ContextKind] = {
@@ -61,8 +62,18 @@ def _load_norms(*directories: Path) -> dict[str, str]:
     return norms
 
 
-def build_pipeline(rules: RuleSet, norms: dict[str, str] | None = None) -> Language:
-    """A blank English pipeline with the two boundary components, loaded with ``rules``."""
+def build_pipeline(
+    rules: RuleSet,
+    norms: dict[str, str] | None = None,
+    scorer: ScorerWeights | None = None,
+    *,
+    learned_additions: bool = False,
+) -> Language:
+    """A blank English pipeline with the boundary components, loaded with ``rules``.
+
+    The learned scorer (:mod:`classifiers.scorer`) is added only when ``scorer`` weights
+    are given; ``learned_additions`` lets it add findings, not only veto them.
+    """
     nlp = spacy.blank("en")
     tokenizer: Any = nlp.tokenizer
     tokenizer.max_cache_size = 100_000
@@ -70,6 +81,11 @@ def build_pipeline(rules: RuleSet, norms: dict[str, str] | None = None) -> Langu
     cues.add_rules(rules.cues, rules.context, norms)
     situations: SituationMatcher = nlp.add_pipe("boundary_situations")  # type: ignore[assignment]
     situations.add_rules(rules.situations)
+    if scorer is not None:
+        learned: BoundaryScorer = nlp.add_pipe(
+            "boundary_scorer", config={"additions": learned_additions}
+        )  # type: ignore[assignment]
+        learned.set_weights(scorer)
     return nlp
 
 
@@ -130,7 +146,8 @@ class Classifier:
 
     def _build(self, norm: Normalized, doc: Doc) -> Assessment:
         raw: list[RawFinding] = doc.user_data.get(FINDINGS_KEY) or []
-        if not raw:
+        vetoed: list[tuple[RawFinding, float]] = doc.user_data.get(VETOED_KEY) or []
+        if not raw and not vetoed:
             return self._nothing(len(norm.original))
         findings: dict[str, Finding] = {}
         suppressed: dict[str, SuppressedFinding] = {}
@@ -144,8 +161,17 @@ class Classifier:
                 reason: SuppressionReason = "policy" if cue.kind == "policy" else "negated"
                 suppressed.setdefault(
                     category,
-                    SuppressedFinding.model_construct(finding=finding, reason=reason, cue=cue),
+                    SuppressedFinding.model_construct(
+                        finding=finding, reason=reason, cue=cue, score=None
+                    ),
                 )
+        for item, score in vetoed:
+            suppressed.setdefault(
+                item.rule.category,
+                SuppressedFinding.model_construct(
+                    finding=self._finding(norm, doc, item), reason="unlikely", cue=None, score=score
+                ),
+            )
         excluded = {c for item in raw if item.suppressed_by is None for c in item.rule.excludes}
         for category in excluded:
             findings.pop(category, None)
@@ -204,6 +230,7 @@ class Classifier:
             quoted=norm.is_quoted(evidence[0].start),
             evidence=tuple(evidence),
             context=tuple(self._context(norm, doc, h) for h in item.context),
+            score=(doc.user_data.get(SCORES_KEY) or {}).get(item.rule.category),
         )
 
 
@@ -220,7 +247,12 @@ def load_classifier(settings: Any = None) -> Classifier:
     if extra:
         directories.append(Path(extra))
     rules = load_rules(*directories)
-    nlp = build_pipeline(rules, _load_norms(*directories))
+    nlp = build_pipeline(
+        rules,
+        _load_norms(*directories),
+        load_weights(*directories),
+        learned_additions=bool(getattr(settings, "learned_additions", False)),
+    )
     max_chars = int(getattr(settings, "max_chars", None) or DEFAULT_MAX_CHARS)
     return Classifier(nlp, max_chars=max_chars)
 

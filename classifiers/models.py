@@ -46,7 +46,7 @@ Severity = Literal["info", "caution", "high"]
 SEVERITY_ORDER: dict[Severity, int] = {"info": 0, "caution": 1, "high": 2}
 
 ContextKind = Literal["negation", "policy", "hypothetical", "question", "reported"]
-SuppressionReason = Literal["negated", "policy"]
+SuppressionReason = Literal["negated", "policy", "unlikely"]
 
 
 class _Frozen(BaseModel):
@@ -86,6 +86,12 @@ class Finding(_Frozen):
     quoted: bool = False
     evidence: tuple[Evidence, ...]
     context: tuple[ContextHit, ...] = ()
+    score: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="The learned scorer's probability for the category, when it ran.",
+    )
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -102,11 +108,16 @@ class Finding(_Frozen):
 
 
 class SuppressedFinding(_Frozen):
-    """A finding that context turned off, with the reason and the cue that did it."""
+    """A finding that was turned off, with the reason and what did it.
+
+    ``negated`` and ``policy``: the context ``cue`` that did it. ``unlikely``: the learned
+    scorer (``classifiers.scorer``) gave the category only ``score`` (no cue).
+    """
 
     finding: Finding
     reason: SuppressionReason
-    cue: ContextHit
+    cue: ContextHit | None = None
+    score: float | None = Field(default=None, ge=0.0, le=1.0)
 
 
 class Assessment(_Frozen):

@@ -28,7 +28,11 @@ from responses.mrkdwn import escape, quote_phrase
 Payload = dict[str, Any]
 
 ANSWER_NOTE = "Only you can see this answer. Boundary Bot does not keep the text of your question."
-_REASONS = {"negated": "it was negated", "policy": "it reads as a policy reminder"}
+_REASONS = {
+    "negated": "it was negated",
+    "policy": "it reads as a policy reminder",
+    "unlikely": "the rest of the wording reads as ordinary work talk",
+}
 
 
 def _understood(assessment: Assessment, guidance: GuidanceLibrary) -> str:
@@ -59,10 +63,13 @@ def _understood(assessment: Assessment, guidance: GuidanceLibrary) -> str:
         if key in seen or s.finding.category in cats:
             continue
         seen.add(key)
+        if s.cue is not None:
+            why = f"(“{quote_phrase(s.cue.text, 60)}”)"
+        else:
+            why = f"(“{quote_phrase(s.finding.trigger.text, 60)}” alone was not enough)"
         lines.append(
             f"I set aside *{escape(guidance.entry(s.finding.category).label)}* because "
-            f"{_REASONS[s.reason]} "
-            f"(“{quote_phrase(s.cue.text, 60)}”)."
+            f"{_REASONS[s.reason]} {why}."
         )
     return "\n".join(lines)
 

@@ -55,7 +55,11 @@ def _classifier(args: argparse.Namespace) -> Any:
 
     settings = ClassifierSettings()
     if getattr(args, "rules_dir", None):
-        settings = SimpleNamespace(rules_dir=args.rules_dir, max_chars=settings.max_chars)  # type: ignore[assignment]
+        settings = SimpleNamespace(  # type: ignore[assignment]
+            rules_dir=args.rules_dir,
+            max_chars=settings.max_chars,
+            learned_additions=settings.learned_additions,
+        )
     return load_classifier(settings)
 
 
@@ -69,7 +73,8 @@ def explain(assessment: Any) -> str:
     for f in assessment.findings:
         flags = [name for name in ("is_question", "reported", "quoted") if getattr(f, name)]
         shown = ", ".join("question" if x == "is_question" else x for x in flags)
-        lines.append(f"● {f.category} ({f.severity})" + (f"  [{shown}]" if shown else ""))
+        score = f"  score {f.score:.2f}" if f.score is not None else ""
+        lines.append(f"● {f.category} ({f.severity})" + (f"  [{shown}]" if shown else "") + score)
         lines.append(f"  rule {f.rule_id}: {f.description}")
         for ev in f.evidence:
             lines.append(
@@ -80,9 +85,12 @@ def explain(assessment: Any) -> str:
             lines.append(f"  context {c.kind}: {c.text!r} (rule {c.rule_id})")
     for s in assessment.suppressed:
         f = s.finding
+        if s.cue is not None:
+            why = f"by {s.cue.text!r} at {s.cue.start}-{s.cue.end} (rule {s.cue.rule_id})"
+        else:
+            why = f"by the learned scorer (score {s.score or 0:.2f})"
         lines.append(
-            f"○ suppressed {f.category} ({s.reason}) by {s.cue.text!r} at "
-            f"{s.cue.start}-{s.cue.end} (rule {s.cue.rule_id}); it matched "
+            f"○ suppressed {f.category} ({s.reason}) {why}; it matched "
             + ", ".join(repr(ev.text) for ev in f.evidence)
         )
     return "\n".join(lines)
@@ -174,15 +182,18 @@ def cmd_rules_check(args: argparse.Namespace) -> int:
     """``boundary-bot rules check DIR``."""
     from classifiers.errors import ClassifierError
     from classifiers.rules import check_directory
+    from classifiers.scorer import load_weights
 
     try:
         rules = check_directory(args.directory, with_bundled=not args.alone)
+        weights = load_weights(args.directory)
     except ClassifierError as exc:
         print(f"invalid: {exc}", file=sys.stderr)
         return 1
+    learned = f"; scorer weights with {len(weights.vocabulary)} terms" if weights else ""
     print(
         f"ok: {args.directory} is valid ({len(rules.cues)} cue, {len(rules.context)} context, "
-        f"{len(rules.situations)} situation rules after merging)"
+        f"{len(rules.situations)} situation rules after merging{learned})"
     )
     return 0
 

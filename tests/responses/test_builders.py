@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from classifiers.models import CATEGORIES, Assessment
+from classifiers.models import CATEGORIES, Assessment, SuppressedFinding
 from responses import (
     ActionValueError,
     GuidanceLibrary,
@@ -164,6 +164,23 @@ def test_action_error_does_not_echo_value() -> None:
 
 
 # --- answers -------------------------------------------------------------------------------
+
+
+def test_answer_explains_a_finding_the_learned_scorer_set_aside(
+    guidance: GuidanceLibrary,
+) -> None:
+    vetoed = SuppressedFinding(
+        finding=make_finding("gifts", "gift card"), reason="unlikely", cue=None, score=0.04
+    )
+    a = make_assessment(suppressed=(vetoed,))
+    understood = next(
+        b
+        for b in build_answer(a, guidance, question="gift card rules?")["blocks"]
+        if b.get("block_id") == ids.BLOCK_UNDERSTOOD
+    )
+    text = understood["text"]["text"]
+    assert "I set aside *gifts* because the rest of the wording reads as ordinary work talk" in text
+    assert "(“gift card” alone was not enough)" in text
 
 
 def test_answer_says_what_it_understood(guidance: GuidanceLibrary) -> None:

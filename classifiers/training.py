@@ -1,0 +1,130 @@
+"""Training of the learned scorer (:mod:`classifiers.scorer`) from labelled corpus files.
+
+One L2-regularised logistic regression per category, with balanced class weights, over
+sublinear TF-IDF unigram and bigram features of the tokens' NORM, L2-normalised per message
+(the usual text-classification baseline). Optimised with full-batch Adam in numpy from zero
+weights, so training is deterministic: the same files give the same weights.
+
+The corpus files are the tuning parts in ``tests/data/`` (never the held-out test part).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from .engine import Classifier
+from .errors import ClassifierError
+from .models import CATEGORIES
+from .normalize import normalize
+from .scorer import ScorerWeights, terms
+
+
+def read_corpus(path: Path) -> tuple[list[str], list[set[str]]]:
+    """Texts and label sets of one JSONL corpus file."""
+    texts: list[str] = []
+    labels: list[set[str]] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            texts.append(str(item["text"]))
+            labels.append(set(item["categories"]))
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise ClassifierError(
+                f"{path}:{number}: expected a JSON object with text and categories, "
+                f"got {type(exc).__name__}"
+            ) from exc
+    return texts, labels
+
+
+def featurize(classifier: Classifier, texts: Sequence[str]) -> list[list[tuple[str, int, int]]]:
+    """The scorer's features of each text, exactly as the scorer sees them at run time."""
+    nlp = classifier.nlp
+    return [terms(nlp.make_doc(normalize(t).text)) for t in texts]
+
+
+def fit(
+    docs: Sequence[list[tuple[str, int, int]]],
+    labels: Sequence[set[str]],
+    *,
+    c: float = 10.0,
+    min_df: int = 2,
+    iterations: int = 600,
+    learning_rate: float = 0.05,
+    categories: Sequence[str] = CATEGORIES,
+    trained_on: Sequence[str] = (),
+) -> ScorerWeights:
+    """Fit the scorer's weights on featurised docs (:func:`featurize`) and their labels.
+
+    ``c`` is the inverse L2 strength (as in scikit-learn); terms seen in fewer than
+    ``min_df`` docs are dropped.
+    """
+    n = len(docs)
+    if n == 0 or n != len(labels):
+        raise ClassifierError(f"expected as many label sets as docs (>0), got {len(labels)}/{n}")
+    per_doc = [{t for t, _, _ in d} for d in docs]
+    df: dict[str, int] = {}
+    for seen in per_doc:
+        for t in seen:
+            df[t] = df.get(t, 0) + 1
+    names = sorted(t for t, k in df.items() if k >= min_df)
+    vocabulary = {t: i for i, t in enumerate(names)}
+    idf = np.array([math.log((1 + n) / (1 + df[t])) + 1.0 for t in names])
+    weights = ScorerWeights(
+        tuple(categories), vocabulary, idf, np.zeros((len(names), len(categories))), np.zeros(0)
+    )
+    # sparse rows (doc index, feature, value) from the same vectoriser used at run time
+    doc_ix: list[np.ndarray] = []
+    feat_ix: list[np.ndarray] = []
+    vals: list[np.ndarray] = []
+    for i, d in enumerate(docs):
+        rows, values, _ = weights.vector(d)
+        doc_ix.append(np.full(len(rows), i))
+        feat_ix.append(np.asarray(rows, dtype=np.int64))
+        vals.append(values)
+    di, fi, vi = np.concatenate(doc_ix), np.concatenate(feat_ix), np.concatenate(vals)
+    y = np.array([[cat in lab for cat in categories] for lab in labels], dtype=float)
+    positives = y.sum(axis=0)
+    # balanced class weights: n / (2 * count of the class), per category
+    w_pos = np.where(positives > 0, n / (2 * np.maximum(positives, 1)), 0.0)
+    w_neg = n / (2 * np.maximum(n - positives, 1))
+    sample = y * w_pos + (1 - y) * w_neg
+    w = np.zeros((len(names), len(categories)))
+    b = np.zeros(len(categories))
+    m_w, v_w, m_b, v_b = (np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b))
+    beta1, beta2, eps = 0.9, 0.999, 1e-8
+    for step in range(1, iterations + 1):
+        z = b + np.zeros((n, len(categories)))
+        np.add.at(z, di, vi[:, None] * w[fi])
+        residual = (1.0 / (1.0 + np.exp(-z)) - y) * sample / n
+        g_w = np.zeros_like(w)
+        np.add.at(g_w, fi, vi[:, None] * residual[di])
+        g_w += w / (c * n)
+        g_b = residual.sum(axis=0)
+        for param, grad, m, v in ((w, g_w, m_w, v_w), (b, g_b, m_b, v_b)):
+            m *= beta1
+            m += (1 - beta1) * grad
+            v *= beta2
+            v += (1 - beta2) * grad * grad
+            param -= (
+                learning_rate * (m / (1 - beta1**step)) / (np.sqrt(v / (1 - beta2**step)) + eps)
+            )
+    return ScorerWeights(tuple(categories), vocabulary, idf, w, b, tuple(trained_on))
+
+
+def train_files(classifier: Classifier, paths: Sequence[Path], **options: float) -> ScorerWeights:
+    """Fit on the given corpus files (their names are recorded in the weights)."""
+    texts: list[str] = []
+    labels: list[set[str]] = []
+    for path in paths:
+        t, lab = read_corpus(path)
+        texts += t
+        labels += lab
+    docs = featurize(classifier, texts)
+    return fit(docs, labels, trained_on=[p.name for p in paths], **options)  # type: ignore[arg-type]

@@ -1,0 +1,247 @@
+"""The learned scorer: features, weights data, training, veto and additions, serialisation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import spacy
+
+from bot.cli import main
+from classifiers import Classifier, from_disk, load_classifier
+from classifiers.engine import _load_norms, build_pipeline
+from classifiers.errors import ClassifierError, RuleError
+from classifiers.models import CATEGORIES
+from classifiers.rules import BUNDLED_RULES_DIR, load_rules
+from classifiers.scorer import BoundaryScorer, ScorerWeights, load_weights, terms
+from classifiers.training import featurize, fit, read_corpus, train_files
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+BLANK = spacy.blank("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("gift card", ["gift", "card", "gift card"]),
+        ("Hugged, him", ["hugged", "him"]),  # punctuation splits bigrams; NORM is lower case
+        ("a  b", ["a", "b"]),  # a whitespace token between: no bigram
+        ("!!! ...", []),  # no match: punctuation only
+        ("", []),  # no match: empty
+    ],
+)
+def test_terms(classifier: Classifier, text: str, expected: list[str]) -> None:
+    doc = classifier.nlp.make_doc(text)
+    assert [t for t, _, _ in terms(doc)] == expected
+
+
+def _weights(boost: dict[str, dict[str, float]], bias: float = -3.0) -> ScorerWeights:
+    """Hand-made weights: ``boost[category][term]`` (every other weight zero)."""
+    names = sorted({t for by in boost.values() for t in by})
+    vocabulary = {t: i for i, t in enumerate(names)}
+    w = np.zeros((len(names), len(CATEGORIES)))
+    for category, by in boost.items():
+        for term, value in by.items():
+            w[vocabulary[term], CATEGORIES.index(category)] = value
+    return ScorerWeights(
+        tuple(CATEGORIES), vocabulary, np.ones(len(names)), w, np.full(len(CATEGORIES), bias)
+    )
+
+
+def _classifier(weights: ScorerWeights, *, additions: bool = False) -> Classifier:
+    rules = load_rules(BUNDLED_RULES_DIR)
+    nlp = build_pipeline(
+        rules, _load_norms(BUNDLED_RULES_DIR), weights, learned_additions=additions
+    )
+    return Classifier(nlp)
+
+
+def test_weights_round_trip_through_json() -> None:
+    weights = _weights({"gifts": {"zebra": 2.5, "zebra card": 1.0}})
+    again = ScorerWeights.from_json(json.loads(json.dumps(weights.to_json())))
+    assert again.vocabulary == weights.vocabulary
+    assert np.allclose(again.weights, weights.weights)
+    assert np.allclose(again.bias, weights.bias)
+
+
+@pytest.mark.parametrize(
+    ("mutate", "fragment"),
+    [
+        (lambda d: d.update(format=2), "format 1"),
+        (lambda d: d.update(categories=["gifts", "karaoke"]), "karaoke"),
+        (lambda d: d["features"].append(["x", 1.0, [0.0]]), "feature 2"),
+        (lambda d: d["features"].append(["x", "high", [0.0] * 11]), "'high'"),
+        (lambda d: d.update(bias=[0.0]), "biases"),
+    ],
+)
+def test_bad_weights_data_names_the_file_and_the_value(mutate: object, fragment: str) -> None:
+    data = _weights({"gifts": {"zebra": 1.0, "yak": 1.0}}).to_json()
+    mutate(data)  # type: ignore[operator]
+    with pytest.raises(RuleError) as info:
+        ScorerWeights.from_json(data, source="org/scorer.json")
+    assert "org/scorer.json" in str(info.value)
+    assert fragment in str(info.value)
+
+
+def test_a_bad_scorer_file_is_refused_with_its_path(tmp_path: Path) -> None:
+    (tmp_path / "scorer.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"scorer\.json:1: expected JSON"):
+        load_weights(tmp_path)
+    assert load_weights(tmp_path / "missing") is None
+
+
+def test_low_score_vetoes_a_rule_finding_and_says_so() -> None:
+    text = "my client gave me a gift card"
+    assert "gifts" in load_classifier().assess(text).categories  # the rule fires
+    a = _classifier(_weights({"gifts": {"zebra": 1.0}}, bias=-6.0)).assess(text)
+    assert a.findings == ()
+    (s,) = a.suppressed
+    assert (s.finding.category, s.reason, s.cue) == ("gifts", "unlikely", None)
+    assert s.score is not None and s.score < 0.1
+    assert s.finding.trigger.text in text
+
+
+def test_high_score_keeps_the_finding_and_reports_the_score() -> None:
+    a = _classifier(_weights({"gifts": {"gift": 8.0}})).assess("my client gave me a gift card")
+    (f,) = a.findings
+    assert f.category == "gifts" and f.score is not None and f.score > 0.9
+
+
+def test_the_veto_reads_the_sentences_of_the_finding_not_the_whole_message() -> None:
+    weights = _weights({"physical_contact": {"hugged": 9.0}})
+    short = "lots of charting today. my client hugged me"
+    assert "physical_contact" in _classifier(weights).assess(short).categories
+    # 300 sentences of chatter before it would outweigh "hugged" in a whole-message vector
+    text = "lots of charting today. " * 300 + "my client hugged me"
+    assert "physical_contact" in _classifier(weights).assess(text).categories
+
+
+def test_additions_are_off_by_default() -> None:
+    weights = _weights({"gifts": {"zebra": 9.0}})
+    assert _classifier(weights).assess("the zebra again").findings == ()
+
+
+def test_an_addition_explains_itself_with_offsets_into_the_original() -> None:
+    weights = _weights({"gifts": {"zebra": 9.0, "striped": 0.5}})
+    text = "<@U0123ABCD> the striped *zebra* again?"
+    a = _classifier(weights, additions=True).assess(text)
+    (f,) = a.findings
+    assert (f.category, f.rule_id, f.severity, f.is_question) == (
+        "gifts",
+        "learned.gifts",
+        "info",
+        True,
+    )
+    assert [e.text for e in f.evidence] == ["striped", "zebra"]
+    for e in f.evidence:
+        assert text[e.start : e.end] == e.text
+        assert e.cue == "LEARNED" and e.rule_id == "learned.gifts.word"
+    assert f.score is not None and f.score > 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would never zebra",  # negation
+        "reminder: per policy no zebra",  # policy
+        "the horse again",  # no match: nothing weighs towards a category
+    ],
+)
+def test_no_addition_under_negation_policy_or_without_signal(text: str) -> None:
+    weights = _weights({"gifts": {"zebra": 9.0}})
+    assert _classifier(weights, additions=True).assess(text).findings == ()
+
+
+def test_fit_is_deterministic_and_learns_the_signal(classifier: Classifier) -> None:
+    texts = ["the zebra came", "zebra again", "a horse came", "the horse again"] * 3
+    labels = [{"gifts"}, {"gifts"}, set(), set()] * 3
+    docs = featurize(classifier, texts)
+    one = fit(docs, labels, iterations=200)
+    two = fit(docs, labels, iterations=200)
+    assert np.array_equal(one.weights, two.weights)
+    gifts = CATEGORIES.index("gifts")
+    probs = [one.probabilities(*one.vector(d)[:2])[gifts] for d in docs[:4]]
+    assert probs[0] > 0.5 > probs[2] and probs[1] > 0.5 > probs[3]
+
+
+def test_fit_refuses_mismatched_input(classifier: Classifier) -> None:
+    with pytest.raises(ClassifierError, match="expected as many label sets"):
+        fit(featurize(classifier, ["a"]), [])
+
+
+def test_bundled_weights_were_trained_on_tuning_parts_only() -> None:
+    weights = load_weights(BUNDLED_RULES_DIR)
+    assert weights is not None
+    assert weights.trained_on and all("dev" in name for name in weights.trained_on)
+    assert not any("test" in name for name in weights.trained_on)
+
+
+def test_bundled_weights_are_what_training_produces(classifier: Classifier) -> None:
+    """The data file is reproducible from the listed corpus files: no hand-tuned weights."""
+    bundled = load_weights(BUNDLED_RULES_DIR)
+    assert bundled is not None
+    fresh = train_files(classifier, [DATA / name for name in bundled.trained_on])
+    assert fresh.vocabulary == bundled.vocabulary
+    assert np.allclose(fresh.weights, bundled.weights, atol=2e-5)
+    assert np.allclose(fresh.bias, bundled.bias, atol=2e-5)
+
+
+def test_pipeline_round_trips_through_disk(tmp_path: Path) -> None:
+    original = load_classifier()
+    original.nlp.to_disk(tmp_path / "model")
+    loaded = from_disk(tmp_path / "model")
+    assert "boundary_scorer" in loaded.nlp.pipe_names
+    texts, _ = read_corpus(DATA / "corpus_dev4.jsonl")
+    for text in texts[:120]:
+        assert loaded.assess(text) == original.assess(text)
+
+
+def test_scorer_component_is_a_no_op_without_weights() -> None:
+    nlp = spacy.blank("en")
+    scorer = nlp.add_pipe("boundary_scorer")
+    assert isinstance(scorer, BoundaryScorer)
+    doc = nlp("my client gave me a gift")
+    assert scorer(doc) is doc and "boundary_scores" not in doc.user_data
+
+
+def test_cli_train_writes_weights_and_refuses_the_held_out_part(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus_tiny.jsonl"
+    rows = [
+        {"text": "the zebra came", "categories": ["gifts"]},
+        {"text": "a horse came", "categories": []},
+    ] * 3
+    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    out = tmp_path / "scorer.json"
+    assert main(["scorer", "train", str(corpus), "--out", str(out), "--iterations", "50"]) == 0
+    assert load_weights(tmp_path) is not None
+    held_out = tmp_path / "corpus_test.jsonl"
+    held_out.write_text(corpus.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["scorer", "train", str(held_out), "--out", str(out)]) == 2
+    assert "held-out" in capsys.readouterr().err
+
+
+def test_cli_top_lists_the_heaviest_words(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scorer", "top", "gifts", "-n", "5"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 5 and all(line.startswith("+") for line in lines)
+    assert main(["scorer", "top", "karaoke"]) == 2
+
+
+def test_rules_check_validates_an_organisation_scorer_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rule = {"id": "org.gift.orchid", "label": "GIFT", "pattern": "potted orchid"}
+    rule["description"] = "An orchid as a gift"
+    (tmp_path / "org_gifts.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
+    (tmp_path / "scorer.json").write_text(json.dumps({"format": 7}), encoding="utf-8")
+    assert main(["rules", "check", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "scorer.json" in err and "format 1" in err and "7" in err
+    weights = _weights({"gifts": {"orchid": 2.0}})
+    (tmp_path / "scorer.json").write_text(json.dumps(weights.to_json()), encoding="utf-8")
+    assert main(["rules", "check", str(tmp_path)]) == 0
+    assert "scorer weights with 1 terms" in capsys.readouterr().out
