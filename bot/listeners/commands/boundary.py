@@ -217,7 +217,7 @@ async def handle_boundary(
 
 async def _claim(svc: Services, key: str | None) -> bool:
     """Claim the command's replay key (True without one)."""
-    return key is None or bool(await svc.store.claim_key(key, REPLAY_WINDOW))
+    return key is None or bool(await svc.store.claim_command(key, REPLAY_WINDOW))
 
 
 async def _render_and_reply(

@@ -7,6 +7,8 @@ nothing; the reply is rendered and sent after the ack.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.app import services_of
 from tests.bot.scenarios.harness import Harness, all_text
 from tests.bot.storage.helpers import count_rows
@@ -24,11 +26,14 @@ async def test_a_question_is_claimed_and_recorded_in_one_transaction(bot: Harnes
         reply, url = await bot.send_command(QUESTION, trigger_id="201.one")
         assert reply.status == 200
         before_reply = list(seen)
-    writes = [s for s in before_reply if s.lstrip().upper().startswith(("INSERT", "UPDATE"))]
-    assert any("dedupe_keys" in s for s in writes) and any("flag_events" in s for s in writes)
-    if bot.store.backend == "sqlite":  # sqlite3 reports its BEGINs: none between the two
-        claim = next(i for i, s in enumerate(before_reply) if "dedupe_keys" in s)
-        record = next(i for i, s in enumerate(before_reply) if "flag_events" in s)
+    claims = [s for s in before_reply if "INSERT INTO dedupe_keys" in s]
+    records = [s for s in before_reply if "INSERT INTO flag_events" in s]
+    assert claims and records
+    if bot.store.backend == "postgresql":  # one statement: the claim and the record
+        assert claims == records and len(claims) == 1, claims
+    else:  # sqlite3 reports its BEGINs: none between the two
+        claim = before_reply.index(claims[0])
+        record = before_reply.index(records[0])
         between = before_reply[claim + 1 : record]
         assert claim < record and not [s for s in between if "BEGIN" in s.upper()], between
     [answer] = await _replies(bot, url)
@@ -71,3 +76,19 @@ async def test_an_invalid_mute_gets_the_usage_and_changes_nothing(bot: Harness) 
     [usage] = await _replies(bot, url)
     assert "mute" in usage.lower()
     assert await svc.store.get_mute("T0SCENE", "U0ALICE") is None
+
+
+async def test_command_claims_share_the_key_space_of_claim_key(bot: Harness) -> None:
+    store = bot.store
+    window = timedelta(minutes=10)
+    assert await store.claim_key("command:207.shared", window)
+    assert not await store.claim_command("command:207.shared", window)
+    assert await store.claim_command("command:208.shared", window)
+    assert not await store.claim_key("command:208.shared", window)
+    assert not await store.claim_command_question(
+        "command:208.shared", window, "T0SCENE", "U0ALICE", "C0GENERAL", ["gifts"]
+    )
+    assert await count_rows(store, "flag_events", source="command") == 0
+    # an expired claim can be taken again
+    assert await store.claim_command("command:209.short", timedelta(0))
+    assert await store.claim_command("command:209.short", window)
