@@ -6,9 +6,9 @@ waited twice in the write queue behind message events (on SQLite, the one databa
 these methods do both in a single write transaction: the claim first, the effect only when
 the claim succeeded. A replay (claim lost) writes nothing and returns False.
 
-On PostgreSQL the claim (and a question's record) is ONE statement on the hot-path
-connection pool (``HotPathMixin._pg_connection``, asyncpg): a data-modifying CTE is atomic
-on its own, so there is one round trip and no ``BEGIN``/``COMMIT``. Elsewhere (SQLite, and
+On PostgreSQL the claim (and a question's record) is ONE statement sent through asyncpg
+directly, on a connection of the engine's pool: a data-modifying CTE is atomic on its own,
+so there is one round trip and no ``BEGIN``/``COMMIT``. Elsewhere (SQLite, and
 a mute on PostgreSQL) the work is one ``_run_write`` transaction.
 """
 
@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from functools import partial
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Connection, and_, delete
 
@@ -157,14 +157,19 @@ class CommandMixin(StoreBase):
     async def _pg_claim(
         self, sql: str, key: str, ttl: timedelta, now: datetime, *rest: Any
     ) -> bool:
-        """Run a one-statement claim on the hot-path pool; True when the key was claimed."""
+        """Run a one-statement claim on a connection of the engine's pool (not the event
+        hot path's, so a command never queues behind message events for a connection),
+        through asyncpg directly: no ``BEGIN``/``COMMIT``. True when the key was claimed."""
         stamp = naive_utc(now)
-        pool = cast(Any, self)  # HotPathMixin's asyncpg pool, mixed into the same Store
+        arguments = (key_digest(f"key:{key}"), stamp, stamp + ttl, *rest)
+        observers = list(self._sql_observers)
         with self._translating():
-            async with pool._pg_connection() as connection:
-                claimed = await connection.fetchval(
-                    sql, key_digest(f"key:{key}"), stamp, stamp + ttl, *rest
-                )
+            async with self.engine.connect() as connection:
+                raw = await connection.get_raw_connection()
+                driver: Any = raw.driver_connection
+                for observe in observers:
+                    observe(sql)
+                claimed = await driver.fetchval(sql, *arguments)
         return bool(claimed)
 
     def _claimed(
