@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from bot.storage._base import StoreBase
@@ -69,23 +68,14 @@ class HotPathMixin(StoreBase):
         self._hot_pending: list[tuple[Plan, asyncio.Future[RecordResult]]] = []
         self._hot_flusher: asyncio.Task[None] | None = None
         # PostgreSQL calls in flight (``close`` lets them return their connections first).
-        self._pg_in_flight: set[asyncio.Future[None]] = set()
+        self._pg_in_flight = 0
+        self._pg_idle: asyncio.Event | None = None  # set when the last call in flight ends
         self._hot_pool: HotConnections | None = None
 
     async def _record_event(self, event: MessageEvent) -> RecordResult:
         p = plan_event(event)
         if self.backend == "postgresql":
-            arguments = pg_arguments(p)
-            finished: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-            self._pg_in_flight.add(finished)
-            try:
-                with self._translating():
-                    async with self._pg_connection() as connection:
-                        row = await connection.fetchrow(PG_RECORD, *arguments)
-            finally:
-                self._pg_in_flight.discard(finished)
-                finished.set_result(None)
-            return pg_result(p, row)
+            return pg_result(p, await self._pg_fetch(True, PG_RECORD, pg_arguments(p)))
         loop = asyncio.get_running_loop()
         done: asyncio.Future[RecordResult] = loop.create_future()
         self._hot_pending.append((p, done))
@@ -93,26 +83,42 @@ class HotPathMixin(StoreBase):
             self._hot_flusher = loop.create_task(self._flush_events())
         return await done
 
-    @asynccontextmanager
-    async def _pg_connection(self) -> AsyncIterator[Any]:
-        """A connection of the hot-path pool (``_pgpool.HotConnections``), opened with the
-        engine's connect arguments; :meth:`trace_sql` observers see its statements."""
+    async def _pg_fetch(self, one: bool, sql: str, arguments: tuple[Any, ...]) -> Any:
+        """``sql`` on a connection of the hot-path pool (``_pgpool.HotConnections``, opened
+        with the engine's connect arguments): its one row (``one``) or all rows. Errors are
+        translated; :meth:`trace_sql` observers see the statement."""
         pool = self._hot_pool
         if pool is None:
             pool = self._hot_pool = HotConnections(
                 pg_connect_kwargs(self.engine), self._pool_size, PG_POOL_TIMEOUT
             )
-        async with pool.connection() as connection:
-            observers = list(self._sql_observers)
-            if not observers:
-                yield connection
-                return
-            logger = _pg_logger(observers)
-            connection.add_query_logger(logger)
+        self._pg_in_flight += 1
+        try:
+            connection = await pool.acquire()
+            logger = _pg_logger(self._sql_observers) if self._sql_observers else None
+            if logger is not None:
+                connection.add_query_logger(logger)
+            error: BaseException | None = None
             try:
-                yield connection
+                if one:
+                    return await connection.fetchrow(sql, *arguments)
+                return await connection.fetch(sql, *arguments)
+            except BaseException as exc:
+                error = exc
+                raise
             finally:
-                connection.remove_query_logger(logger)
+                if logger is not None:
+                    connection.remove_query_logger(logger)
+                pool.release(connection, error)
+        except Exception as exc:
+            translated = self._translated(exc)
+            if translated is exc:
+                raise
+            raise translated from exc
+        finally:
+            self._pg_in_flight -= 1
+            if not self._pg_in_flight and self._pg_idle is not None:
+                self._pg_idle.set()
 
     async def _flush_events(self) -> None:
         queue = self._hot_pending
@@ -174,8 +180,7 @@ class HotPathMixin(StoreBase):
         """Delete the outbox rows ``ids`` in one statement; returns the ids that existed."""
         with self._translating():
             if self.backend == "postgresql":
-                async with self._pg_connection() as connection:
-                    rows = await connection.fetch(PG_DELETE_DELIVERED, ids)
+                rows = await self._pg_fetch(False, PG_DELETE_DELIVERED, (ids,))
                 return {row[0] for row in rows}
             sql = SQLITE_DELETE_DELIVERED.format(", ".join("?" * len(ids)))
             return await self._run_sqlite(
@@ -189,7 +194,9 @@ class HotPathMixin(StoreBase):
             with contextlib.suppress(Exception):
                 await flusher
         if self._pg_in_flight:
-            await asyncio.wait(list(self._pg_in_flight))
+            self._pg_idle = asyncio.Event()
+            await self._pg_idle.wait()
+            self._pg_idle = None
         pool, self._hot_pool = self._hot_pool, None
         if pool is not None:
             await pool.close()
@@ -205,6 +212,8 @@ def _fan_out(observers: list[Callable[[str], None]]) -> Callable[[str], None]:
 
 
 def _pg_logger(observers: list[Callable[[str], None]]) -> Callable[[Any], None]:
+    observers = list(observers)
+
     def log(record: Any) -> None:
         for observer in observers:
             observer(record.query)

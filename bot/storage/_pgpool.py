@@ -18,8 +18,6 @@ engine (SQLAlchemy parses ``DATABASE_URL``), and lends them with a semaphore and
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any
 
 import asyncpg
@@ -37,9 +35,9 @@ class HotConnections:
         self._timeout = timeout
         self._closed = False
 
-    @asynccontextmanager
-    async def connection(self) -> AsyncIterator[asyncpg.Connection]:
-        """Lend a connection for one statement (autocommit: no transaction is left open)."""
+    async def acquire(self) -> asyncpg.Connection:
+        """Lend a connection for one statement (autocommit: no transaction is left open);
+        give it back with :meth:`release`."""
         if self._closed:
             raise asyncpg.InterfaceError("the hot-path connection pool is closed")
         if self._slots.locked():
@@ -48,21 +46,25 @@ class HotConnections:
         else:
             await self._slots.acquire()
         try:
-            connection = await self._checkout()
-            try:
-                yield connection
-            except BaseException as exc:
-                if (
-                    not isinstance(exc, Exception)
-                    or is_unavailable_error(exc)
-                    or connection.is_closed()
-                ):
-                    connection.terminate()
-                    self._terminate_idle()
-                    raise
+            return await self._checkout()
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def release(self, connection: asyncpg.Connection, error: BaseException | None) -> None:
+        """Give back a connection from :meth:`acquire`; ``error`` is what its statement
+        raised, if anything (a lost or interrupted connection is terminated, with the idle
+        ones)."""
+        try:
+            if error is not None and (
+                not isinstance(error, Exception)
+                or is_unavailable_error(error)
+                or connection.is_closed()
+            ):
+                connection.terminate()
+                self._terminate_idle()
+            else:
                 self._checkin(connection)
-                raise
-            self._checkin(connection)
         finally:
             self._slots.release()
 
