@@ -110,7 +110,16 @@ class MessageFastPath:
         self.enabled = False
 
     async def prepare(self) -> bool:
-        """Check the app is one the fast path can stand in for; return (and remember) it."""
+        """Check the app is one the fast path can stand in for; return (and remember) it.
+
+        It reads Bolt's middleware and listener lists (``_async_middleware_list``,
+        ``_async_listeners``); a Bolt release without them turns the fast path off."""
+        try:
+            return await self._prepare()
+        except AttributeError:
+            return self._off("this slack_bolt release has no listener list to check")
+
+    async def _prepare(self) -> bool:
         auth: AsyncSingleTeamAuthorization | AsyncMultiTeamsAuthorization | None = None
         for middleware in self._bolt._async_middleware_list:
             if isinstance(middleware, AsyncSingleTeamAuthorization | AsyncMultiTeamsAuthorization):
