@@ -53,24 +53,23 @@ _BLOCKING = frozenset(("NEGATION", "POLICY"))
 _QUESTION = frozenset(("QUESTION", "HYPOTHETICAL"))
 
 
-def _window(doc: Doc, finding: RawFinding, ends: list[int]) -> tuple[int, int]:
+def _window(
+    offsets: np.ndarray, finding: RawFinding, ends: list[int], length: int
+) -> tuple[int, int]:
     """Tokens the scorer reads for ``finding``: its sentences plus one on either side.
 
-    A long message is several topics; scoring all of it would let unrelated chatter
-    outvote the sentence the rule fired in.
+    ``offsets`` are the tokens' character offsets, ``ends`` the sentence ends and ``length``
+    the text's length. A long message is several topics; scoring all of it would let
+    unrelated chatter outvote the sentence the rule fired in.
     """
     first = min(start for _, start, _ in finding.evidence)
     last = max(end for _, _, end in finding.evidence) - 1
-    s_first = bisect_right(ends, doc[first].idx)
-    s_last = bisect_right(ends, doc[last].idx)
+    s_first = bisect_right(ends, int(offsets[first]))
+    s_last = bisect_right(ends, int(offsets[last]))
     lo = ends[s_first - 2] if s_first >= 2 else 0
-    hi = ends[s_last + 1] if s_last + 1 < len(ends) else len(doc.text) + 1
-    start = first
-    while start > 0 and doc[start - 1].idx >= lo:
-        start -= 1
-    end = last + 1
-    while end < len(doc) and doc[end].idx < hi:
-        end += 1
+    hi = ends[s_last + 1] if s_last + 1 < len(ends) else length + 1
+    start = min(first, int(np.searchsorted(offsets, lo, side="left")))
+    end = max(last + 1, int(np.searchsorted(offsets, hi, side="left")))
     return start, end
 
 
@@ -99,6 +98,7 @@ class ScorerWeights:
     bias: np.ndarray  # (categories,)
     trained_on: tuple[str, ...] = ()
     _idf_list: list[float] | None = field(default=None, repr=False, compare=False)
+    _columns: dict[int, list[float]] = field(default_factory=dict, repr=False, compare=False)
 
     def vector(
         self, items: Iterable[tuple[str, int, int]]
@@ -132,6 +132,31 @@ class ScorerWeights:
         """Per-category probabilities for a vector from :meth:`vector`."""
         z = self.bias + values @ self.weights[rows] if len(rows) else self.bias.copy()
         return 1.0 / (1.0 + np.exp(-z))
+
+    def probability(self, items: Iterable[tuple[str, int, int]], category: int) -> float:
+        """The probability of one category (by index) for the features ``items``.
+
+        The same number as ``probabilities(*vector(items)[:2])[category]``, in plain Python
+        (for a handful of terms numpy's per-call overhead costs more than the arithmetic).
+        """
+        counts: dict[int, int] = {}
+        vocabulary = self.vocabulary
+        for term, _, _ in items:
+            row = vocabulary.get(term)
+            if row is not None:
+                counts[row] = counts.get(row, 0) + 1
+        z = float(self.bias[category])
+        if counts:
+            idf = self._idf_list
+            if idf is None:
+                idf = self._idf_list = self.idf.tolist()
+            column = self._columns.get(category)
+            if column is None:
+                column = self._columns[category] = self.weights[:, category].tolist()
+            values = [((1.0 + math.log(c)) * idf[r], r) for r, c in counts.items()]
+            norm = math.sqrt(sum(v * v for v, _ in values))
+            z += sum(v * column[r] for v, r in values) / norm
+        return 1.0 / (1.0 + math.exp(-z))
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON data (weights rounded to 5 decimals)."""
@@ -248,14 +273,19 @@ class BoundaryScorer:
         scores: dict[str, float] = {}
         kept: list[RawFinding] = []
         vetoed: list[tuple[RawFinding, float]] = []
-        ends: list[int] | None = None
+        text: str = doc.user_data.get(TEXT_KEY) or doc.text
+        ends = _sentence_ends(text) if live else []
+        offsets = doc.to_array("IDX") if live else np.zeros(0)
+        seen: dict[tuple[int, int], list[tuple[str, int, int]]] = {}
         for f in findings:
             if f.suppressed_by is not None:
                 kept.append(f)
                 continue
-            if ends is None:
-                ends = _sentence_ends(doc.user_data.get(TEXT_KEY) or doc.text)
-            p = self._score(doc, _window(doc, f, ends), f.rule.category)
+            window = _window(offsets, f, ends, len(text))
+            items = seen.get(window)
+            if items is None:
+                items = seen[window] = terms(doc[window[0] : window[1]])
+            p = weights.probability(items, weights.categories.index(f.rule.category))
             scores[f.rule.category] = max(p, scores.get(f.rule.category, 0.0))
             (vetoed.append((f, p)) if p < self.veto_below else kept.append(f))
         if vetoed:
@@ -276,13 +306,6 @@ class BoundaryScorer:
         doc.user_data[SCORES_KEY] = scores
         doc.user_data[FINDINGS_KEY] = kept
         return doc
-
-    def _score(self, doc: Doc, window: tuple[int, int], category: str) -> float:
-        """The probability of ``category`` given the tokens of ``window``."""
-        weights = self.weights
-        assert weights is not None
-        rows, values, _ = weights.vector(terms(doc[window[0] : window[1]]))
-        return float(weights.probabilities(rows, values)[weights.categories.index(category)])
 
     def _additions(
         self,

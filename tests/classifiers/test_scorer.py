@@ -245,3 +245,14 @@ def test_rules_check_validates_an_organisation_scorer_file(
     (tmp_path / "scorer.json").write_text(json.dumps(weights.to_json()), encoding="utf-8")
     assert main(["rules", "check", str(tmp_path)]) == 0
     assert "scorer weights with 1 terms" in capsys.readouterr().out
+
+
+def test_single_category_probability_matches_the_vector_form(classifier: Classifier) -> None:
+    weights = load_weights(BUNDLED_RULES_DIR)
+    assert weights is not None
+    texts, _ = read_corpus(DATA / "corpus_dev.jsonl")
+    for items in [*featurize(classifier, texts[:80]), []]:
+        rows, values, _ = weights.vector(items)
+        full = weights.probabilities(rows, values)
+        for j in range(len(CATEGORIES)):
+            assert weights.probability(items, j) == pytest.approx(float(full[j]), abs=1e-12)
