@@ -70,7 +70,7 @@ from slack_bolt.request.async_internals import build_async_context
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.listeners.events.message import CHANNEL_TYPES, _message_of, handle_message
+from bot.listeners.events.message import CHANNEL_TYPES, HANDOFF_KEY, _message_of, handle_message
 from bot.services import Services
 
 logger = logging.getLogger(__name__)
@@ -159,8 +159,15 @@ class MessageFastPath:
         self.enabled = False
         return False
 
-    async def answer(self, payload: dict[str, Any] | None) -> web.Response | None:
-        """The 200 for a message event that cannot produce a finding, else None (use Bolt)."""
+    async def answer(
+        self, payload: dict[str, Any] | None, handoff: dict[str, Any] | None = None
+    ) -> web.Response | None:
+        """The 200 for a message event that cannot produce a finding, else None (use Bolt).
+
+        When the text was classified and has findings, ``handoff`` (the Bolt request's
+        initial context) receives ``(text, assessment)`` under ``HANDOFF_KEY``, so the
+        listener does not classify it again.
+        """
         if payload is None or not self.enabled or payload.get("type") != "event_callback":
             return None
         event = payload.get("event")
@@ -170,7 +177,7 @@ class MessageFastPath:
         if isinstance(auth, AsyncSingleTeamAuthorization) and not auth.auth_test_result:
             return None  # Bolt has not authorised once yet (or auth.test failed): let it
         try:
-            if not self._benign(event):
+            if not self._benign(event, handoff):
                 return None
             if isinstance(auth, AsyncMultiTeamsAuthorization) and not await self._authorized(
                 auth, payload
@@ -208,7 +215,7 @@ class MessageFastPath:
         )
         return bool(result)
 
-    def _benign(self, event: dict[str, Any]) -> bool:
+    def _benign(self, event: dict[str, Any], handoff: dict[str, Any] | None = None) -> bool:
         """True when ``handle_message`` would return without acting on ``event``."""
         parsed = _message_of(event)
         if parsed is None:
@@ -226,4 +233,7 @@ class MessageFastPath:
             return False
         assessment = self._svc.classifier.assess(text)
         # An edit's findings are a subset of its new text's: none there, none new.
-        return not assessment.skipped and not assessment.findings
+        benign = not assessment.skipped and not assessment.findings
+        if not benign and handoff is not None:
+            handoff[HANDOFF_KEY] = (text, assessment)
+        return benign

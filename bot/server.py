@@ -83,13 +83,15 @@ def _make_events_handler(bolt: AsyncApp, settings: Settings, fast: MessageFastPa
             payload = check_payload(request.headers.get("Content-Type", ""), body)
         except RequestRejected as exc:
             return _reject(exc)
-        answered = await fast.answer(payload)
+        handoff: dict[str, Any] = {}
+        answered = await fast.answer(payload, handoff)
         if answered is not None:
             return answered
         bolt_request = AsyncBoltRequest(
             body=body.decode("utf-8"),
             query=request.query_string,
             headers=dict(request.headers),
+            context=handoff or None,
         )
         bolt_response = await bolt.async_dispatch(bolt_request)
         return await to_aiohttp_response(bolt_response)

@@ -39,6 +39,12 @@ from responses.nudge import build_nudge
 logger = logging.getLogger(__name__)
 
 CLASSIFIED_SUBTYPES = frozenset({None, "thread_broadcast", "file_share"})
+#: Bolt context key under which the HTTP fast path (``bot/fast_path.py``) hands over the
+#: ``(text, Assessment)`` it already computed for this event, so a risky message is not
+#: classified twice. Used only when the text is the same.
+HANDOFF_KEY = "boundary_assessment"
+#: Counter of events whose assessment came from the fast path.
+REUSED_COUNTER = "message_assessment_reused"
 CHANNEL_TYPES = frozenset({"channel", "group", "mpim"})
 
 
@@ -121,7 +127,13 @@ async def handle_message(
     if event.get("channel_type") not in CHANNEL_TYPES or _is_external(body, message, context):
         return
     svc = services(context)
-    assessment: Assessment = svc.classifier.assess(message.get("text") or "")
+    text = message.get("text") or ""
+    handed = context.get(HANDOFF_KEY)
+    if handed is not None and handed[0] == text:
+        assessment: Assessment = handed[1]
+        svc.count(REUSED_COUNTER)
+    else:
+        assessment = svc.classifier.assess(text)
     if assessment.skipped == "too_long":
         total = svc.count("message_skipped_too_long")
         logger.info(

@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.app import services_of
 from bot.fast_path import COUNTER
+from bot.listeners.events.message import REUSED_COUNTER
 from bot.server import FAST_PATH_KEY
 from tests.bot.scenarios.harness import BOT_USER, Harness
 from tests.bot.storage.helpers import all_counts
@@ -79,6 +80,28 @@ async def test_risky_messages_and_their_retries_still_act_exactly_once(bot: Harn
     assert len(bot.fake.calls_to("chat.postEphemeral")) == 1
     after = await all_counts(bot.store)
     assert after != before
+
+
+async def test_a_risky_message_is_classified_once_and_nudged_with_the_same_findings(
+    bot: Harness,
+) -> None:
+    svc = services_of(bot.server.bolt_app)
+    await _warm(bot)
+    assert svc.counters[REUSED_COUNTER] == 0
+    assert (await bot.send_message(RISKY, user="U0ONCE")).status == 200
+    await bot.settle()
+    assert svc.counters[REUSED_COUNTER] == 1  # the listener took the fast path's assessment
+    [call] = bot.fake.calls_to("chat.postEphemeral")
+    expected = svc.classifier.assess(RISKY).categories
+    assert expected and all(c.replace("_", " ") in json.dumps(call.params) for c in expected)
+    # an edit hands over its new text's assessment too; the old text is classified as before
+    message = bot.message_event(RISKY_2, user="U0ONCE")
+    edit = bot.message_event(
+        "", subtype="message_changed", message=message, previous_message=message | {"text": ""}
+    )
+    assert (await bot.send_event(edit)).status == 200
+    await bot.settle()
+    assert svc.counters[REUSED_COUNTER] == 2
 
 
 async def test_ignored_and_subtype_events_are_acked_fast_and_do_nothing(bot: Harness) -> None:
