@@ -8,7 +8,6 @@ stays cheap; :mod:`classifiers.engine` turns them into result models.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterable
 from itertools import pairwise
 from pathlib import Path
@@ -19,6 +18,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from .lexicon import WORD, fold_lemmas, key_lexemes
+from .prefilter import Planner, TokenGroup
 from .rules import IGNORE_LABEL, ContextRule, CueRule, SituationRule
 from .situations import Prepared, evaluate, prepare, satisfiable
 
@@ -108,6 +108,10 @@ class CueMatcher:
         #: Set by the situation component: tells whether some situation could fire with these
         #: cue labels. When it says no, token patterns and context rules are skipped.
         self.gate: Callable[[frozenset[str]], bool] | None = None
+        #: Also set by the situation component: the labels that the situations which could
+        #: fire with these labels mention; token groups of other labels are not run.
+        self.relevant: Callable[[frozenset[str]], frozenset[str]] | None = None
+        self._planner: Planner | None = None
         self._build()
 
     # -- rules ---------------------------------------------------------------------------
@@ -123,11 +127,21 @@ class CueMatcher:
         self.norms.update(norms or {})
         self._build()
 
+    def connect(
+        self,
+        gate: Callable[[frozenset[str]], bool],
+        relevant: Callable[[frozenset[str]], frozenset[str]],
+    ) -> None:
+        """Set the situation layer's ``gate`` and ``relevant`` checks (forgets old plans)."""
+        self.gate, self.relevant = gate, relevant
+        self._planner = None
+
     def _build(self) -> None:
         vocab = self.nlp.vocab
         self.phrases = PhraseMatcher(vocab, attr=self.phrase_attr)
         self.context_phrases = PhraseMatcher(vocab, attr=self.context_attr)
-        self.token_groups: list[tuple[re.Pattern[str] | None, Matcher, frozenset[str]]] = []
+        self.token_groups: list[TokenGroup] = []
+        self._planner = None
         self._keys: dict[int, tuple[int, bool]] = {}
         rules: list[tuple[CueRule | ContextRule, bool]] = [(r, False) for r in self.cues]
         rules += [(r, True) for r in self.context]
@@ -163,19 +177,18 @@ class CueMatcher:
             # PhraseMatcher.add takes attribute-value lists as well as Docs (stubs say Doc)
             patterns: Any = docs
             (self.context_phrases if key in ctx_keys else self.phrases).add(key, patterns)
-        prefilters = [r for r in token_patterns if r is not None]
-        self._any_required = (
-            re.compile("|".join(f"(?:{r})" for r in prefilters)) if prefilters else None
-        )
         for requires, group in token_patterns.items():
             matcher = Matcher(vocab)
             for key, patterns in group.items():
                 matcher.add(key, patterns)
             group_labels = frozenset(self._labels[self._keys[vocab.strings[k]][0]] for k in group)
             self.token_groups.append(
-                (re.compile(requires) if requires else None, matcher, group_labels)
+                TokenGroup(requires, matcher, group_labels, len(self.token_groups))
             )
-        self._token_labels = frozenset(x for _, _, g in self.token_groups for x in g)
+        # labels with few groups first: when they are absent, others may stop mattering
+        share = {x: sum(x in g.labels for g in self.token_groups) for g in self.token_groups
+                 for x in g.labels}  # fmt: skip
+        self.token_groups.sort(key=lambda g: min(share[x] for x in g.labels))
 
     def _phrase_docs(self, pattern: str, attr: str) -> list[Doc | list[int]]:
         """The pattern's doc, plus Capitalised/UPPER variants that tokenize differently.
@@ -226,26 +239,21 @@ class CueMatcher:
         raw = self.phrases(doc)
         if not raw:
             return []
-        keys, labels = self._keys, self._labels
-        gate = self.gate
-        if gate is not None:
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        gate, relevant = self.gate, self.relevant
+        groups: list[TokenGroup] | None
+        if gate is not None and relevant is not None:
+            if self._planner is None:
+                self._planner = Planner(self.token_groups, gate, relevant)
+            keys, labels = self._keys, self._labels
             present = frozenset([labels[keys[key][0]] for key, _, _ in raw])
-            # cheap check first: could anything fire even if every token pattern matched?
-            if not gate(present | self._token_labels):
+            groups = self._planner.select(present, text)
+            if groups is None:
                 return []
-        # token pattern groups whose required characters occur in the text
-        # (one search per group: cheaper than one alternation of all of them)
-        groups = self.token_groups
-        if self._any_required is not None:
-            text = doc.user_data.get(TEXT_KEY) or doc.text
-            groups = [g for g in groups if g[0] is None or g[0].search(text)]
-        if gate is not None:
-            for _, _, group_labels in groups:
-                present |= group_labels
-            if not gate(present):
-                return []
-        for _, matcher, _ in groups:
-            raw = raw + matcher(doc)
+        else:
+            groups = [g for g in self.token_groups if g.may_match(text, None)]
+        for group in groups:
+            raw = raw + group.matcher(doc)
         raw = raw + self.context_phrases(doc)
         cues: list[tuple[int, int, int]] = []
         ctx: list[tuple[int, int, int]] = []
@@ -295,19 +303,21 @@ class SituationMatcher:
         self.situations: list[SituationRule] = []
         self._prepared: list[Prepared] = []
         self._could: dict[frozenset[str], bool] = {}
+        self._relevant: dict[frozenset[str], frozenset[str]] = {}
 
     def add_rules(self, situations: Iterable[SituationRule]) -> None:
         """Add situation rules (their order is their priority)."""
         self.situations.extend(situations)
         self._prepared = prepare(self.situations)
         self._could.clear()
+        self._relevant.clear()
         self._connect()
 
     def _connect(self) -> None:
         """Give the cue matcher the quick "could anything fire?" check."""
         if self.cues_name in self.nlp.pipe_names:
             cues: CueMatcher = self.nlp.get_pipe(self.cues_name)  # type: ignore[assignment]
-            cues.gate = self.could_fire
+            cues.connect(self.could_fire, self.relevant_labels)
 
     def could_fire(self, labels: frozenset[str]) -> bool:
         """Whether some situation rule has every label group it needs among ``labels``.
@@ -319,6 +329,24 @@ class SituationMatcher:
             known = any(satisfiable(groups, anys, labels) for _, groups, anys in self._prepared)
             if len(self._could) < 100_000:
                 self._could[labels] = known
+        return known
+
+    def relevant_labels(self, labels: frozenset[str]) -> frozenset[str]:
+        """Every label mentioned (needed or vetoing) by a rule that could fire with ``labels``.
+
+        ``IGNORE`` is always relevant (it hides other cues). Cached per label set.
+        """
+        known = self._relevant.get(labels)
+        if known is None:
+            known = frozenset({IGNORE_LABEL}).union(
+                *[
+                    r.labels()
+                    for r, groups, anys in self._prepared
+                    if satisfiable(groups, anys, labels)
+                ]
+            )
+            if len(self._relevant) < 100_000:
+                self._relevant[labels] = known
         return known
 
     def __call__(self, doc: Doc) -> Doc:
@@ -347,6 +375,7 @@ class SituationMatcher:
         ]
         self._prepared = prepare(self.situations)
         self._could.clear()
+        self._relevant.clear()
         self._connect()
         return self
 

@@ -1,0 +1,256 @@
+"""Cheap necessary conditions for the ``requires`` regexes of token patterns.
+
+A ``requires`` regex keeps the slow ``Matcher`` off most messages, but searching a dozen
+regexes in every message with a cue costs more than tokenizing it. This module derives, from
+the parsed regex, what an ASCII text must contain for the regex to match at all: literal
+strings (compared case-folded, which is a weaker but still necessary condition), small
+character classes (digits, "@"), or an upper-case letter. Those are checked with ``in`` and
+one ``str.lower()`` per message; the regex itself runs only when they all hold.
+
+The conditions are necessary, never sufficient, and only used on ASCII text (Unicode case
+folding and Unicode digits would need more care than they are worth here).
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+try:  # the regex parser is private (``re._parser`` since 3.11); without it nothing is skipped
+    _p: Any = importlib.import_module("re._parser")
+    _c: Any = importlib.import_module("re._constants")
+except ImportError:  # pragma: no cover - other Python versions
+    _p = _c = None
+
+#: A requirement: the lower-cased text must contain one of these strings; the special
+#: value ``UPPER`` means the original text must contain an ASCII capital letter.
+Requirement = frozenset[str]
+UPPER: Requirement = frozenset(("\0upper",))
+_ASCII = [chr(i) for i in range(128)]
+_MAX_CLASS = 10  # larger character classes are too common to be worth checking
+_CATEGORY_RE = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+
+
+def _class_chars(items: Any, folded: bool) -> Requirement | None:
+    """The ASCII characters an ``IN`` node matches, as a requirement (None: too broad)."""
+    chars: set[str] = set()
+    negate = False
+    for op, av in items:
+        name = str(op)
+        if folded and name in ("LITERAL", "RANGE") and max(av if name == "RANGE" else (av,)) > 127:
+            return None  # under IGNORECASE "ſ" matches "s", "K" (Kelvin) matches "k"
+        if name == "NEGATE":
+            negate = True
+        elif name == "LITERAL":
+            chars.add(chr(av))
+        elif name == "RANGE":
+            chars.update(chr(i) for i in range(av[0], min(av[1], 127) + 1))
+        elif name == "CATEGORY" and str(av) in _CATEGORY_RE:
+            probe = re.compile(_CATEGORY_RE[str(av)])
+            chars.update(c for c in _ASCII if probe.match(c))
+        else:
+            return None
+    if negate:
+        chars = set(_ASCII) - chars
+    if not folded and chars and chars <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZ"):
+        return UPPER
+    lowered = frozenset(c.lower() for c in chars)
+    return lowered if 0 < len(lowered) <= _MAX_CLASS else None
+
+
+def _needs(seq: Any, folded: bool) -> list[Requirement]:
+    """Requirements of a parsed sequence; ``folded`` when matching ignores case."""
+    out: list[Requirement] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            literal = "".join(run)
+            if literal.isascii() or not folded:  # see _class_chars on non-ASCII folding
+                out.append(frozenset((literal.lower(),)))
+            run.clear()
+
+    for op, av in seq:
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(av))
+            continue
+        if name == "AT":
+            continue  # zero-width: the literals around it are adjacent in the text
+        flush()
+        if name == "IN":
+            req = _class_chars(av, folded)
+            if req is not None:
+                out.append(req)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            out.extend(_needs(av[2], folded))
+        elif name == "SUBPATTERN":
+            add, remove = av[1], av[2]
+            inner = (folded or bool(add & _c.SRE_FLAG_IGNORECASE)) and not (
+                remove & _c.SRE_FLAG_IGNORECASE
+            )
+            out.extend(_needs(av[3], inner))
+        elif name == "ATOMIC_GROUP":
+            out.extend(_needs(av, folded))
+        elif name == "BRANCH":
+            best = [_best(_needs(alt, folded)) for alt in av[1]]
+            if all(b is not None and b != UPPER for b in best):
+                out.append(frozenset().union(*best))  # type: ignore[arg-type]
+    flush()
+    return out
+
+
+def _best(reqs: list[Requirement]) -> Requirement | None:
+    """The most selective requirement: the longest shortest string, then fewest options."""
+    usable = [r for r in reqs if r != UPPER]
+    if not usable:
+        return None
+    return max(usable, key=lambda r: (min(map(len, r)), -len(r)))
+
+
+def requirements(pattern: str) -> tuple[Requirement, ...]:
+    """Necessary conditions for ``re.search(pattern, text)`` on an ASCII ``text``."""
+    if _p is None:
+        return ()
+    try:
+        parsed = _p.parse(pattern)
+    except re.error:
+        return ()
+    folded = bool(parsed.state.flags & _c.SRE_FLAG_IGNORECASE)
+    reqs = list(dict.fromkeys(_needs(parsed, folded)))
+    chosen = [UPPER] if UPPER in reqs else []
+    usable = [r for r in reqs if r != UPPER]
+    usable.sort(key=lambda r: (min(map(len, r)), -len(r)), reverse=True)
+    return tuple(chosen + usable[:3])
+
+
+def holds(req: Requirement, text: str, lowered: str) -> bool:
+    """Whether an ASCII text (and its lower-cased form) meets one requirement."""
+    if req is UPPER or req == UPPER:
+        return text != lowered
+    return any(s in lowered for s in req)
+
+
+#: Character features of a message that most ``requires`` regexes need: a digit, an "@",
+#: an upper-case letter. They are tested once per message and decide, with the labels of
+#: the phrase cues, which token groups are worth a look (the plan is cached per pair).
+DIGIT, AT, CAPITAL = 1, 2, 4
+_DIGIT = re.compile(r"\d")
+_DIGITS = frozenset("0123456789")
+
+
+def features(text: str, lowered: str) -> int:
+    """The DIGIT/AT/CAPITAL bits of ``text`` (exact for any text, ASCII or not)."""
+    bits = DIGIT if _DIGIT.search(text) else 0
+    if "@" in text:
+        bits |= AT
+    if text != lowered:
+        bits |= CAPITAL
+    return bits
+
+
+def _feature_bits(needs: Sequence[Requirement]) -> int:
+    bits = 0
+    for req in needs:
+        if req == UPPER:
+            bits |= CAPITAL
+        elif req <= _DIGITS:
+            bits |= DIGIT
+        elif req == frozenset("@"):
+            bits |= AT
+    return bits
+
+
+class TokenGroup:
+    """Token patterns sharing one ``requires`` regex, in one ``Matcher``."""
+
+    __slots__ = ("bits", "index", "labels", "matcher", "needs", "requires")
+
+    def __init__(
+        self, requires: str | None, matcher: Any, labels: frozenset[str], index: int = 0
+    ) -> None:
+        self.index = index  # position among the groups (matches are combined in this order)
+        self.requires = re.compile(requires) if requires else None
+        self.needs = requirements(requires) if requires else ()
+        self.bits = _feature_bits(self.needs)
+        self.matcher = matcher
+        self.labels = labels
+
+    def may_match(self, text: str, lowered: str | None) -> bool:
+        """Whether the ``requires`` regex matches (``lowered``: the ASCII text lower-cased)."""
+        if self.requires is None:
+            return True
+        if lowered is not None:
+            for req in self.needs:
+                if not holds(req, text, lowered):
+                    return False
+        return self.requires.search(text) is not None
+
+
+Plan = tuple[TokenGroup, ...] | None
+
+
+class Planner:
+    """Chooses the token groups worth running on a message (see :meth:`select`).
+
+    ``gate(labels)`` tells whether some situation could fire with ``labels`` and
+    ``relevant(labels)`` which labels the situations that could fire mention (needs and
+    vetoes). A group whose labels no possible situation mentions is not run (its matches
+    could neither be evidence nor veto anything), nor one whose regex needs a character
+    feature the message lacks; when even every remaining group matching could not make a
+    situation fire, the message is rejected before any regex runs.
+    """
+
+    def __init__(
+        self,
+        groups: Sequence[TokenGroup],
+        gate: Callable[[frozenset[str]], bool],
+        relevant: Callable[[frozenset[str]], frozenset[str]],
+    ) -> None:
+        self.groups = tuple(groups)
+        self.gate = gate
+        self.relevant = relevant
+        self._plans: dict[tuple[frozenset[str], int], Plan] = {}
+
+    def _plan(self, present: frozenset[str], bits: int) -> Plan:
+        candidates = tuple(g for g in self.groups if not g.bits & ~bits)
+        while True:
+            possible = present.union(*[g.labels for g in candidates])
+            if not self.gate(possible):
+                return None
+            wanted = self.relevant(possible)
+            kept = tuple(g for g in candidates if not g.labels.isdisjoint(wanted))
+            if len(kept) == len(candidates):
+                return kept
+            candidates = kept
+
+    def select(self, present: frozenset[str], text: str) -> list[TokenGroup] | None:
+        """The groups whose regex matches ``text`` and that matter, or None to reject."""
+        lowered = text.lower()
+        key = (present, features(text, lowered))
+        if key in self._plans:
+            plan = self._plans[key]
+        else:
+            plan = self._plan(*key)
+            if len(self._plans) < 100_000:
+                self._plans[key] = plan
+        if plan is None:
+            return None
+        if not plan:
+            return [] if self.gate(present) else None
+        ascii_lowered = lowered if text.isascii() else None
+        chosen = [g for g in plan if g.may_match(text, ascii_lowered)]
+        if not chosen:
+            return [] if self.gate(present) else None
+        if not self.gate(present.union(*[g.labels for g in chosen])):
+            return None
+        return chosen

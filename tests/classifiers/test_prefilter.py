@@ -1,0 +1,70 @@
+"""The ``requires`` pre-filter: its conditions are necessary, so it never hides a match."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from classifiers import load_classifier
+from classifiers.prefilter import UPPER, TokenGroup, features, requirements
+
+PATTERNS = [
+    r"\d{3}-\d{2}-\d{4}",
+    r"(?i:mrn|mr#|ssn|record|acct|\bid\b)\W{0,4}\d{5}",
+    r"(?i:mrn)#?:?\d{5}",
+    r"\d{3}[.-]\d{3}[.-]\d{4}",
+    r"@\w",
+    r"\d+ [A-Z][a-z]+ (?i:st|street|ave)\b",
+    r"(?i:\b(?:mr|mrs|ms|miss)\b)\.? [A-Z]",
+    r"\b[A-Z][a-z]+ [A-Z][a-z]+",
+    r"(?i)ſsn",
+    r"[^a-z]x|y*z|(?:ab)+c",
+]
+ALPHABET = "aAbcimnMrRsSxyzZ #-./@:0159ſKé٣\n"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\d{3}-\d{4}", [frozenset("-"), frozenset("0123456789")]),
+        (r"(?i:mrn)#?:?\d{5}", [frozenset(["mrn"]), frozenset("0123456789")]),
+        (r"@\w", [frozenset("@")]),
+        (r"\b[A-Z][a-z]+ [A-Z][a-z]+", [UPPER, frozenset(" ")]),
+        (r"(?i)ſsn", []),  # under IGNORECASE "ſ" matches "s": no literal requirement
+        (r".*", []),
+    ],
+)
+def test_requirements_of_known_patterns(pattern: str, expected: list[frozenset[str]]) -> None:
+    assert sorted(requirements(pattern), key=sorted) == sorted(expected, key=sorted)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=40), pattern=st.sampled_from(PATTERNS))
+def test_prefilter_never_rejects_a_matching_text(text: str, pattern: str) -> None:
+    group = TokenGroup(pattern, matcher=None, labels=frozenset({"X"}))
+    matches = re.search(pattern, text) is not None
+    lowered = text.lower()
+    assert group.may_match(text, lowered if text.isascii() else None) == matches
+    if matches:  # every feature the group needs is present
+        assert not group.bits & ~features(text, lowered)
+
+
+def test_bundled_requires_regexes_have_cheap_conditions() -> None:
+    cues = load_classifier().nlp.get_pipe("boundary_cues")
+    groups = cues.token_groups  # type: ignore[attr-defined]
+    assert groups, "expected the bundled rules to have token patterns"
+    assert all(g.needs for g in groups if g.requires is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), pattern=st.sampled_from(PATTERNS))
+def test_texts_made_to_match_pass_the_prefilter(data: st.DataObject, pattern: str) -> None:
+    text = data.draw(st.from_regex(pattern))
+    assert re.search(pattern, text), "expected hypothesis to build a matching text"
+    group = TokenGroup(pattern, matcher=None, labels=frozenset({"X"}))
+    lowered = text.lower()
+    assert group.may_match(text, lowered if text.isascii() else None)
+    assert not group.bits & ~features(text, lowered)
