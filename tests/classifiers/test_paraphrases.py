@@ -248,6 +248,61 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("the mom handed me his insurance card and the consent forms at check-in", ()),
     ("client asked if we have a facebook page for the practice", ()),
     ("my client found my personal facebook page and messaged me", ("social_media",)),
+    # dev5 round: word families for its misses, and closure / teaching / own-family negatives
+    # gifts: paying for the clinician's things, bequest phrasing
+    ("my client keeps paying for my parking when we meet at the clinic garage", ("gifts",)),
+    ("a pt's husband offered to cover my son's tuition for band camp", ("gifts",)),
+    ("the family said their dad wanted me to have his watch", ("gifts",)),
+    # dual_relationship: hiring, supervising, buying from a client
+    (
+        "thinking about hiring a client as my office assistant, she's great with spreadsheets",
+        ("dual_relationship",),
+    ),
+    (
+        "a former pt of mine asked me to be his clinical supervisor for licensure",
+        ("dual_relationship", "post_termination"),
+    ),
+    (
+        "I buy my bread every week at a bakery my client owns and she always waves",
+        ("dual_relationship",),
+    ),
+    ("my client offered to trade yard work for sessions", ("dual_relationship", "gifts")),
+    # phi_disclosure: audiences, places, overheard sessions
+    ("I mentioned at church that one of my clients is in detox", ("phi_disclosure",)),
+    (
+        "told the other parents at soccer that the coach's wife is on my caseload",
+        ("phi_disclosure",),
+    ),
+    (
+        "my partner overheard my session from the kitchen and now asks about the client",
+        ("phi_disclosure",),
+    ),
+    # socializing
+    ("my hospice pt's son asked me to stay for dinner after the visit and I did", ("socializing",)),
+    ("my client invited me to her karaoke night and I went for an hour", ("socializing",)),
+    # self_disclosure / countertransference
+    ("I used my own divorce as an example with a client today", ("self_disclosure",)),
+    (
+        "this pt is the same age as my daughter and I can't stop worrying about him",
+        ("self_disclosure",),
+    ),
+    # physical_contact
+    ("let my client braid my hair during art group", ("physical_contact",)),
+    ("my pt asked me to put lotion on her back and I did it", ("physical_contact",)),
+    # romantic
+    ("I keep fantasizing about a client and I need a consult", ("romantic",)),
+    # no match: an approach reported closed (labelling policy 11), teaching material,
+    # the patient's own family, practice channels
+    ("pt asked for my cell, gave her the clinic number instead", ()),
+    ("a client asked for a hug at our last session and I offered a handshake instead", ()),
+    ("she asked me to lunch, I kindly declined and she was fine with it. no harm done", ()),
+    ("orientation quiz: a patient offers you cash, what do you do?", ()),
+    ("our clinic is moving appointment reminders to a new texting vendor next month", ()),
+    ("pt's daughter hugged her mom before the transfer and cried", ()),
+    ("pt's mom brought balloons for her son's birthday on the unit", ()),
+    ("my friend asked about her own insomnia meds and I said to ask her doctor", ()),
+    ("pt's cousin is on 5 west too, the family goes back and forth", ()),
+    ("the new grad asked if she could keep a scarf from a pt; pointed her to the policy", ()),
 ]
 
 

@@ -33,12 +33,14 @@ HELD_OUT_FLOOR_F1 = 0.74
 HELD_OUT_CEILING_FP = 0.045
 
 #: (file, minimum macro F1, maximum benign FP) for the tuning parts, at their measured level
-#: (dev 0.947 / 0.4%, dev2 0.884 / 0.8%, dev3 0.824 / 0.4%, dev4 0.797 / 3.3%) less a margin.
+#: (dev 0.947 / 0.4%, dev2 0.884 / 0.8%, dev3 0.824 / 0.4%, dev4 0.797 / 3.3%) less a margin;
+#: dev5 after its tuning round: 0.871 / 0.5% (1 of 199), before it 0.737 / 4.5%.
 TUNING_FLOORS = [
     ("corpus_dev.jsonl", 0.93, 0.01),
     ("corpus_dev2.jsonl", 0.86, 0.012),
     ("corpus_dev3.jsonl", 0.80, 0.01),
     ("corpus_dev4.jsonl", 0.76, 0.04),
+    ("corpus_dev5.jsonl", 0.85, 0.015),
 ]
 
 
