@@ -4,7 +4,7 @@ The rule layers recognise a situation only in wording somebody wrote a cue for. 
 corpus parts nobody tuned on, they found about two thirds of what a reader finds, and every
 new wording needed a new phrase. This component is a second opinion learned from the
 labelled corpus (:mod:`classifiers.training`): one logistic regression per category over
-TF-IDF weighted unigrams and bigrams of the tokens' NORM (lemma-folded, lower case).
+TF-IDF weighted unigrams and bigrams of the lower-cased tokens.
 
 It does two things, both explained in the result:
 
@@ -76,10 +76,12 @@ def _window(
 def terms(doc: Doc | Span) -> list[tuple[str, int, int]]:
     """Word features of ``doc``: (term, start token, end token) for unigrams and bigrams.
 
-    Tokens are their NORM; punctuation, spaces and brackets are not terms, and a bigram is
+    Tokens are lower-cased (LOWER, not NORM: which words the pipeline lemma-folds depends on
+    the words the rules use, and the scorer's features must not change with every rule
+    edit); punctuation, spaces and brackets are not terms, and a bigram is
     two neighbouring tokens that are both terms.
     """
-    kept = [(t.norm_, t.i) for t in doc if not (t.is_punct or t.is_space or t.is_bracket)]
+    kept = [(t.lower_, t.i) for t in doc if not (t.is_punct or t.is_space or t.is_bracket)]
     out = [(norm, i, i + 1) for norm, i in kept]
     for (a, i), (b, j) in pairwise(kept):
         if j == i + 1:

@@ -1,7 +1,7 @@
 """Training of the learned scorer (:mod:`classifiers.scorer`) from labelled corpus files.
 
 One L2-regularised logistic regression per category, with balanced class weights, over
-sublinear TF-IDF unigram and bigram features of the tokens' NORM, L2-normalised per message
+sublinear TF-IDF unigram and bigram features of the lower-cased tokens, L2-normalised per message
 (the usual text-classification baseline). Optimised with full-batch Adam in numpy from zero
 weights, so training is deterministic: the same files give the same weights.
 

@@ -86,7 +86,7 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("client asked me to babysit her kids on weekends", ("dual_relationship",)),
     ("my client is my accountant", ("dual_relationship",)),
     ("my neighbor asked if I'd see her son for therapy", ("dual_relationship",)),
-    ("my client wants to barter landscaping for therapy", ("dual_relationship",)),
+    ("my client wants to barter landscaping for therapy", ("dual_relationship", "gifts")),
     ("I told my husband about the pt who came in with the weird injury", ("phi_disclosure",)),
     ("vented to my mom about my client's abuse history last night", ("phi_disclosure",)),
     (

@@ -27,20 +27,24 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 GATE_MACRO_F1 = 0.90
 GATE_BENIGN_FP = 0.02
 
-#: Held-out level measured on 2026-11-26 (macro F1 0.765, benign FP 8/211 = 3.8%), with a
-#: small margin for one message either way.
-HELD_OUT_FLOOR_F1 = 0.74
-HELD_OUT_CEILING_FP = 0.045
+#: Held-out level measured on 2026-11-26 after the dev5 rules round and the learned scorer
+#: (macro F1 0.786, benign FP 6/211 = 2.8%; it was 0.765 / 3.8% before), with a small margin
+#: for one message either way.
+HELD_OUT_FLOOR_F1 = 0.77
+HELD_OUT_CEILING_FP = 0.034
 
 #: (file, minimum macro F1, maximum benign FP) for the tuning parts, at their measured level
-#: (dev 0.947 / 0.4%, dev2 0.884 / 0.8%, dev3 0.824 / 0.4%, dev4 0.797 / 3.3%) less a margin;
-#: dev5 after its tuning round: 0.871 / 0.5% (1 of 199), before it 0.737 / 4.5%.
+#: (dev 0.965 / 0%, dev2 0.912 / 0.4%, dev3 0.843 / 0%, dev4 0.854 / 1.8%, dev5 0.914 / 0%,
+#: dev6 0.746 / 3.2%) less a margin. dev5 scored 0.722 / 6.5% (rules alone) before it was
+#: tuned on; dev6 was never tuned on by rules (0.690 / 6.5% before this round's changes,
+#: 0.704 / 5.9% after them, rules alone) but is in the scorer's training data.
 TUNING_FLOORS = [
-    ("corpus_dev.jsonl", 0.93, 0.01),
-    ("corpus_dev2.jsonl", 0.86, 0.012),
-    ("corpus_dev3.jsonl", 0.80, 0.01),
-    ("corpus_dev4.jsonl", 0.76, 0.04),
-    ("corpus_dev5.jsonl", 0.85, 0.015),
+    ("corpus_dev.jsonl", 0.95, 0.005),
+    ("corpus_dev2.jsonl", 0.89, 0.008),
+    ("corpus_dev3.jsonl", 0.82, 0.005),
+    ("corpus_dev4.jsonl", 0.83, 0.022),
+    ("corpus_dev5.jsonl", 0.89, 0.006),
+    ("corpus_dev6.jsonl", 0.72, 0.038),
 ]
 
 
@@ -57,7 +61,7 @@ def held_out(classifier: Classifier) -> EvalReport:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="classifier issue open: held-out macro F1 0.765 < 0.90, benign FP 3.8% > 2%",
+    reason="classifier issue open: held-out macro F1 0.786 < 0.90, benign FP 2.8% > 2%",
 )
 def test_held_out_part_meets_the_quality_gate(held_out: EvalReport) -> None:
     assert held_out.macro_f1 >= GATE_MACRO_F1, held_out.table()
