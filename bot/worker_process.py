@@ -43,10 +43,25 @@ class WorkerSpec:
 
 
 def _watch_parent(parent_pid: int, stop: asyncio.Event) -> asyncio.Task[None]:
-    """Set ``stop`` when the supervisor goes away (we are re-parented)."""
+    """Set ``stop`` when the supervisor goes away.
+
+    A worker is forked by the supervisor's fork server, so its parent is that server, which
+    exits with the supervisor: the worker notices that it was re-parented, or that the
+    supervisor's pid is gone.
+    """
+    started_under = os.getppid()
+
+    def supervisor_alive() -> bool:
+        try:
+            os.kill(parent_pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:  # the pid exists (reused by another user's process)
+            return True
+        return True
 
     async def watch() -> None:
-        while os.getppid() == parent_pid:
+        while os.getppid() == started_under and supervisor_alive():
             await asyncio.sleep(1.0)
         log.warning("supervisor %s is gone; worker %s stopping", parent_pid, os.getpid())
         stop.set()

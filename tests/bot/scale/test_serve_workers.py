@@ -70,7 +70,7 @@ async def test_serve_workers_2_runs_two_processes_on_one_port(
         pids = [int(p) for p in match.group(4).split(b",")]
         assert count == 2 and len(set(pids)) == 2
         supervisor = psutil.Process(process.pid)
-        assert set(pids) <= {child.pid for child in supervisor.children()}
+        assert set(pids) <= {child.pid for child in supervisor.children(recursive=True)}
         for pid in pids:  # both workers listen on the same port (SO_REUSEPORT)
             tcp = psutil.Process(pid).net_connections(kind="tcp")
             assert any(c.laddr.port == port and c.status == "LISTEN" for c in tcp), pid

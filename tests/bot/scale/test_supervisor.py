@@ -71,14 +71,14 @@ async def test_workers_share_the_port_survive_a_crash_and_stop_on_ctrl_c(
 ) -> None:
     server = await servers(fake.api_url, sqlite_url, workers=2)
     supervisor = psutil.Process(server.process.pid)
-    assert {c.pid for c in supervisor.children()} >= set(server.pids)
+    assert {c.pid for c in supervisor.children(recursive=True)} >= set(server.pids)
     assert all(_listening(pid, server.port) for pid in server.pids)  # SO_REUSEPORT
 
     victim, survivor = server.pids
     psutil.Process(victim).kill()
 
     def replacements() -> list[int]:
-        others = [c.pid for c in supervisor.children() if c.pid not in (victim, survivor)]
+        others = [c.pid for c in supervisor.children(recursive=True) if c.pid not in (victim, survivor)]
         return [pid for pid in others if _alive(pid) and _listening(pid, server.port)]
 
     assert await _until(lambda: bool(replacements()), 60)
