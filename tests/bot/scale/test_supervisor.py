@@ -78,7 +78,8 @@ async def test_workers_share_the_port_survive_a_crash_and_stop_on_ctrl_c(
     psutil.Process(victim).kill()
 
     def replacements() -> list[int]:
-        others = [c.pid for c in supervisor.children(recursive=True) if c.pid not in (victim, survivor)]
+        children = supervisor.children(recursive=True)
+        others = [c.pid for c in children if c.pid not in (victim, survivor)]
         return [pid for pid in others if _alive(pid) and _listening(pid, server.port)]
 
     assert await _until(lambda: bool(replacements()), 60)
