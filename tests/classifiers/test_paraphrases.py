@@ -303,6 +303,33 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("my friend asked about her own insomnia meds and I said to ask her doctor", ()),
     ("pt's cousin is on 5 west too, the family goes back and forth", ()),
     ("the new grad asked if she could keep a scarf from a pt; pointed her to the policy", ()),
+    # gifts: money given as an amount (token patterns)
+    ("my pt's wife venmo'd me $40 as a thank you after the home visit", ("gifts",)),
+    ("the patient left $20 on the tray table for me after his bath", ("gifts",)),
+    ("my client's mother stuffed fifty bucks into my coat pocket at discharge", ("gifts",)),
+    ("my client mailed me a $50 check with her holiday card", ("gifts",)),
+    ("I handed my client a 20 for the cab because she was stranded", ("gifts",)),
+    ("the family of my hospice pt sent me a $100 visa card", ("gifts",)),
+    ("my patient gave me a $100 tip", ("gifts",)),
+    # phi_exposure: identifier shapes with patient or health context
+    ("pt admitted overnight, MRN 00-271828, rule out PE, can someone see him", ("phi_exposure",)),
+    ("mrn#4455 is in bed 3 with new onset seizures", ("phi_exposure",)),
+    ("acct 12-3456-7 is the pt whose insurance denied the MRI", ("phi_exposure",)),
+    ("anyone seen the consult for pt 4455-0000-11? new onset seizures", ("phi_exposure",)),
+    # no match: benign money (billing, parking, cafeteria, payroll, staff collections, advice)
+    # and identifiers without a patient (sandbox, broken field, badge, room and extension)
+    ("my client's copay went up to $40 this year and she asked me about a payment plan", ()),
+    ("my patient owes $200 on his bill, I told him to call billing", ()),
+    ("reminder: parking for patients is $5 with validation", ()),
+    ("we're collecting $20 each for Dana's farewell gift, venmo me", ()),
+    ("does anyone have good tips for charting on my patients faster", ()),
+    ("my paycheck was $200 short this month after the payroll change", ()),
+    ("the cafeteria charges $12 for a salad now, my patients complain too", ()),
+    ("a pt left a 5-star google review on the clinic page", ()),
+    ("the training sandbox has pt 4455-0000-11 as a dummy record for practice", ()),
+    ("the MRN field in the new intake form is broken, it keeps showing 00-000000", ()),
+    ("my badge id 12-3456 stopped working at the staff entrance", ()),
+    ("room 4455 ext 2231 if the pt's family needs to call the desk", ()),
 ]
 
 
