@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -255,3 +255,13 @@ class StoreBase:
 
 
 __all__ = ["StorageUnavailable", "StoreBase", "as_utc", "hour_bucket", "key_digest", "utcnow"]
+
+
+def fail_waiters(waiters: Iterable[asyncio.Future[Any]], exc: BaseException) -> None:
+    """Hand ``exc`` to every batched caller still waiting; re-raise it unless it is an
+    ``Exception`` (cancellation and exit must not be swallowed by the batch loop)."""
+    for waiter in waiters:
+        if not waiter.done():
+            waiter.set_exception(exc)
+    if not isinstance(exc, Exception):
+        raise exc

@@ -23,9 +23,8 @@ from typing import Any
 from sqlalchemy import Connection, and_, delete
 
 from bot.storage._base import StoreBase, as_utc, hour_bucket, key_digest, utcnow
-from bot.storage._hot import INSERT_FLAGS, claim, flag_row
+from bot.storage._hot import INSERT_FLAGS, claim, question_rows
 from bot.storage._hotsql import naive_utc
-from bot.storage.models import FindingRecord
 from bot.storage.pseudonym import pseudonymise
 from bot.storage.tables import user_prefs
 
@@ -93,19 +92,7 @@ class CommandMixin(StoreBase):
                 naive_utc(hour_bucket(now)),
                 categories,
             )
-        rows = [
-            flag_row(
-                workspace_id,
-                pseudonym,
-                channel_id,
-                occurrence_id,
-                FindingRecord(category=category, rule_ids=(), severity="info", is_question=True),
-                source="command",
-                nudge_sent=False,
-                now=now,
-            )
-            for category in categories
-        ]
+        rows = question_rows(workspace_id, pseudonym, channel_id, occurrence_id, categories, now)
 
         def effect(connection: Connection) -> None:
             connection.execute(INSERT_FLAGS, rows)

@@ -21,7 +21,7 @@ import contextlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from bot.storage._base import StoreBase
+from bot.storage._base import StoreBase, fail_waiters
 from bot.storage._hotsql import (
     PG_RECORD,
     Execute,
@@ -129,11 +129,7 @@ class HotPathMixin(StoreBase):
                 with self._translating():
                     outcomes = await self._run_sqlite_batch([p for p, _ in batch])
             except BaseException as exc:
-                for _, done in batch:
-                    if not done.done():
-                        done.set_exception(exc)
-                if not isinstance(exc, Exception):
-                    raise
+                fail_waiters([done for _, done in batch], exc)
                 continue
             for (_, done), outcome in zip(batch, outcomes, strict=True):
                 if done.done():

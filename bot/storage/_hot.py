@@ -10,6 +10,7 @@ travel as bound parameters. The message-event path itself runs as driver SQL
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -58,6 +59,31 @@ def claim(connection: Connection, backend: str, key: str, ttl: timedelta, now: d
         CLAIM[backend], {"key_hash": key_digest(key), "created_at": now, "expires_at": now + ttl}
     )
     return result.rowcount == 1
+
+
+def question_rows(
+    workspace_id: str,
+    pseudonym: str,
+    channel_id: str,
+    occurrence_id: str,
+    categories: Sequence[str],
+    now: datetime,
+) -> list[dict[str, Any]]:
+    """The ``flag_events`` rows of one ``/boundary`` question: one per category (already
+    de-duplicated, ``general`` when none), severity ``info``, never the question's text."""
+    return [
+        flag_row(
+            workspace_id,
+            pseudonym,
+            channel_id,
+            occurrence_id,
+            FindingRecord(category=category, rule_ids=(), severity="info", is_question=True),
+            source="command",
+            nudge_sent=False,
+            now=now,
+        )
+        for category in categories
+    ]
 
 
 def flag_row(

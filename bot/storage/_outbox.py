@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.storage._base import as_utc, utcnow
+from bot.storage._base import as_utc, fail_waiters, utcnow
 from bot.storage._group import HotPathMixin
 from bot.storage.models import FindingRecord, OutboxItem
 from bot.storage.tables import flag_events, outbox
@@ -119,11 +119,7 @@ class OutboxMixin(HotPathMixin):
             try:
                 deleted = await self._delete_delivered(ids)
             except BaseException as exc:
-                for _, done in batch:
-                    if not done.done():
-                        done.set_exception(exc)
-                if not isinstance(exc, Exception):
-                    raise
+                fail_waiters([done for _, done in batch], exc)
                 continue
             for nudge_id, done in batch:
                 # The same id twice in one batch was deleted once: only the first says so.

@@ -19,7 +19,7 @@ from bot.errors import InvalidSetting
 from bot.storage import migrate as _migrate_module
 from bot.storage._base import as_utc, utcnow
 from bot.storage._commands import CommandMixin
-from bot.storage._hot import INSERT_FLAGS, claim, flag_row
+from bot.storage._hot import INSERT_FLAGS, claim, question_rows
 from bot.storage._hotsql import MessageEvent
 from bot.storage._outbox import OUTBOX_LEASE, OutboxMixin
 from bot.storage._summaries import SummaryMixin
@@ -148,19 +148,14 @@ class Store(WorkspaceMixin, OutboxMixin, SummaryMixin, CommandMixin):
         now = as_utc(now) if now else utcnow()
         pseudonym = self.pseudonym(workspace_id, user_id)
         occurrence_id = uuid.uuid4().hex
-        rows = [
-            flag_row(
-                workspace_id,
-                pseudonym,
-                channel_id,
-                occurrence_id,
-                FindingRecord(category=category, rule_ids=(), severity="info", is_question=True),
-                source="command",
-                nudge_sent=False,
-                now=now,
-            )
-            for category in dict.fromkeys(categories or ["general"])
-        ]
+        rows = question_rows(
+            workspace_id,
+            pseudonym,
+            channel_id,
+            occurrence_id,
+            list(dict.fromkeys(categories or ["general"])),
+            now,
+        )
         await self._run_write(partial(_insert_flags, rows=rows))
         return occurrence_id
 
