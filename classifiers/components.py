@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from spacy.tokens import Doc
 from .lexicon import WORD, fold_lemmas, key_lexemes
 from .prefilter import Planner, TokenGroup
 from .rules import IGNORE_LABEL, ContextRule, CueRule, SituationRule
-from .situations import Prepared, evaluate, prepare, satisfiable
+from .situations import Prepared, candidates_for, evaluate, prepare, satisfiable
 
 MATCHES_KEY = "boundary_matches"
 #: The doc's text, set by the classifier before the components run (``doc.text`` rebuilds
@@ -72,7 +71,12 @@ def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, 
     """Greedy longest-first selection of non-overlapping (rule, start, end) matches."""
     if len(matches) < 2:
         return matches
-    if all(a[2] <= b[1] for a, b in pairwise(matches)):
+    end = -1
+    for m in matches:
+        if m[1] < end:
+            break
+        end = m[2]
+    else:
         return matches  # already sorted and disjoint (the usual case)
     kept: list[tuple[int, int, int]] = []
     for m in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
@@ -304,6 +308,7 @@ class SituationMatcher:
         self._prepared: list[Prepared] = []
         self._could: dict[frozenset[str], bool] = {}
         self._relevant: dict[frozenset[str], frozenset[str]] = {}
+        self._candidates: dict[frozenset[str], list[SituationRule]] = {}
 
     def add_rules(self, situations: Iterable[SituationRule]) -> None:
         """Add situation rules (their order is their priority)."""
@@ -311,6 +316,7 @@ class SituationMatcher:
         self._prepared = prepare(self.situations)
         self._could.clear()
         self._relevant.clear()
+        self._candidates.clear()
         self._connect()
 
     def _connect(self) -> None:
@@ -329,6 +335,15 @@ class SituationMatcher:
             known = any(satisfiable(groups, anys, labels) for _, groups, anys in self._prepared)
             if len(self._could) < 100_000:
                 self._could[labels] = known
+        return known
+
+    def candidates(self, labels: frozenset[str]) -> list[SituationRule]:
+        """The situation rules that could fire with ``labels``, in priority order (cached)."""
+        known = self._candidates.get(labels)
+        if known is None:
+            known = candidates_for(self._prepared, labels)
+            if len(self._candidates) < 100_000:
+                self._candidates[labels] = known
         return known
 
     def relevant_labels(self, labels: frozenset[str]) -> frozenset[str]:
@@ -356,7 +371,9 @@ class SituationMatcher:
             return doc
         cue_matcher: CueMatcher = self.nlp.get_pipe(self.cues_name)  # type: ignore[assignment]
         text = doc.user_data.get(TEXT_KEY) or doc.text
-        doc.user_data[FINDINGS_KEY] = evaluate(doc, text, matches, cue_matcher.rule, self._prepared)
+        doc.user_data[FINDINGS_KEY] = evaluate(
+            doc, text, matches, cue_matcher.rule, self.candidates
+        )
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -376,6 +393,7 @@ class SituationMatcher:
         self._prepared = prepare(self.situations)
         self._could.clear()
         self._relevant.clear()
+        self._candidates.clear()
         self._connect()
         return self
 

@@ -29,11 +29,12 @@ from .models import (
     Finding,
     SuppressedFinding,
     SuppressionReason,
+    trusted,
 )
 from .normalize import Normalized, normalize
 from .rules import BUNDLED_RULES_DIR, RuleSet, load_rules
 from .scorer import SCORES_KEY, VETOED_KEY, BoundaryScorer, ScorerWeights, load_weights
-from .situations import CtxHit, RawFinding
+from .situations import CtxHit, RawFinding, token_offsets
 
 _KIND: dict[str, ContextKind] = {
     "NEGATION": "negation",
@@ -161,22 +162,25 @@ class Classifier:
                 reason: SuppressionReason = "policy" if cue.kind == "policy" else "negated"
                 suppressed.setdefault(
                     category,
-                    SuppressedFinding.model_construct(
-                        finding=finding, reason=reason, cue=cue, score=None
-                    ),
+                    trusted(SuppressedFinding, finding=finding, reason=reason, cue=cue, score=None),
                 )
         for item, score in vetoed:
             suppressed.setdefault(
                 item.rule.category,
-                SuppressedFinding.model_construct(
-                    finding=self._finding(norm, doc, item), reason="unlikely", cue=None, score=score
+                trusted(
+                    SuppressedFinding,
+                    finding=self._finding(norm, doc, item),
+                    reason="unlikely",
+                    cue=None,
+                    score=score,
                 ),
             )
         excluded = {c for item in raw if item.suppressed_by is None for c in item.rule.excludes}
         for category in excluded:
             findings.pop(category, None)
         ordered = sorted(findings.values(), key=lambda f: f.trigger.start)
-        return Assessment.model_construct(
+        return trusted(
+            Assessment,
             text_length=len(norm.original),
             skipped=None,
             findings=tuple(ordered),
@@ -187,23 +191,23 @@ class Classifier:
         """The (immutable, shareable) empty assessment for a text of ``length`` characters."""
         found = self._empty.get(length)
         if found is None:
-            found = Assessment.model_construct(
-                text_length=length, findings=(), suppressed=(), skipped=None
+            found = trusted(
+                Assessment, text_length=length, findings=(), suppressed=(), skipped=None
             )
             if len(self._empty) < 50_000:
                 self._empty[length] = found
         return found
 
     def _span(self, norm: Normalized, doc: Doc, start: int, end: int) -> tuple[int, int, str]:
-        last = doc[end - 1]
-        s, e = norm.to_original(doc[start].idx, last.idx + len(last.text))
+        starts, ends = token_offsets(doc)
+        s, e = norm.to_original(starts[start], ends[end - 1])
         return s, e, norm.original[s:e]
 
     def _context(self, norm: Normalized, doc: Doc, hit: CtxHit) -> ContextHit:
         rule, start, end = hit
         s, e, text = self._span(norm, doc, start, end)
-        return ContextHit.model_construct(
-            kind=_KIND[rule.label], start=s, end=e, text=text, rule_id=rule.id
+        return trusted(
+            ContextHit, kind=_KIND[rule.label], start=s, end=e, text=text, rule_id=rule.id
         )
 
     def _finding(self, norm: Normalized, doc: Doc, item: RawFinding) -> Finding:
@@ -211,7 +215,8 @@ class Classifier:
         for rule, start, end in item.evidence:
             s, e, text = self._span(norm, doc, start, end)
             evidence.append(
-                Evidence.model_construct(
+                trusted(
+                    Evidence,
                     start=s,
                     end=e,
                     text=text,
@@ -220,7 +225,8 @@ class Classifier:
                     cue=rule.label,
                 )
             )
-        return Finding.model_construct(
+        return trusted(
+            Finding,
             category=item.rule.category,
             severity=item.rule.severity,
             rule_id=item.rule.id,

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from spacy.attrs import IS_BRACKET, IS_PUNCT, IS_SPACE, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -41,7 +42,7 @@ from .components import FINDINGS_KEY, TEXT_KEY, CueMatcher
 from .errors import RuleError
 from .models import CATEGORIES
 from .rules import CueRule, SituationRule
-from .situations import Hit, RawFinding, _sentence_ends
+from .situations import Hit, RawFinding, sentence_ends, token_offsets
 
 SCORES_KEY = "boundary_scores"
 VETOED_KEY = "boundary_vetoed"
@@ -54,22 +55,22 @@ _QUESTION = frozenset(("QUESTION", "HYPOTHETICAL"))
 
 
 def _window(
-    offsets: np.ndarray, finding: RawFinding, ends: list[int], length: int
+    offsets: Sequence[int], finding: RawFinding, ends: list[int], length: int
 ) -> tuple[int, int]:
     """Tokens the scorer reads for ``finding``: its sentences plus one on either side.
 
-    ``offsets`` are the tokens' character offsets, ``ends`` the sentence ends and ``length``
-    the text's length. A long message is several topics; scoring all of it would let
-    unrelated chatter outvote the sentence the rule fired in.
+    ``offsets`` are the tokens' character offsets (ascending), ``ends`` the sentence ends
+    and ``length`` the text's length. A long message is several topics; scoring all of it
+    would let unrelated chatter outvote the sentence the rule fired in.
     """
     first = min(start for _, start, _ in finding.evidence)
     last = max(end for _, _, end in finding.evidence) - 1
-    s_first = bisect_right(ends, int(offsets[first]))
-    s_last = bisect_right(ends, int(offsets[last]))
+    s_first = bisect_right(ends, offsets[first])
+    s_last = bisect_right(ends, offsets[last])
     lo = ends[s_first - 2] if s_first >= 2 else 0
     hi = ends[s_last + 1] if s_last + 1 < len(ends) else length + 1
-    start = min(first, int(np.searchsorted(offsets, lo, side="left")))
-    end = max(last + 1, int(np.searchsorted(offsets, hi, side="left")))
+    start = min(first, bisect_left(offsets, lo))
+    end = max(last + 1, bisect_left(offsets, hi))
     return start, end
 
 
@@ -82,6 +83,26 @@ def terms(doc: Doc | Span) -> list[tuple[str, int, int]]:
     two neighbouring tokens that are both terms.
     """
     kept = [(t.lower_, t.i) for t in doc if not (t.is_punct or t.is_space or t.is_bracket)]
+    out = [(norm, i, i + 1) for norm, i in kept]
+    for (a, i), (b, j) in pairwise(kept):
+        if j == i + 1:
+            out.append((f"{a} {b}", i, j + 1))
+    return out
+
+
+_LEXICAL_KEY = "boundary_lexical"
+
+
+def window_terms(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
+    """``terms(doc[start:end])``, from arrays computed once per doc (no Token objects)."""
+    lexical: tuple[list[int], list[int]] | None = doc.user_data.get(_LEXICAL_KEY)
+    if lexical is None:
+        array = doc.to_array([LOWER, IS_PUNCT, IS_SPACE, IS_BRACKET])
+        lexical = (array[:, 0].tolist(), (array[:, 1:].sum(axis=1) > 0).tolist())
+        doc.user_data[_LEXICAL_KEY] = lexical
+    lowers, skip = lexical
+    strings = doc.vocab.strings
+    kept = [(strings[lowers[i]], i) for i in range(start, end) if not skip[i]]
     out = [(norm, i, i + 1) for norm, i in kept]
     for (a, i), (b, j) in pairwise(kept):
         if j == i + 1:
@@ -276,8 +297,8 @@ class BoundaryScorer:
         kept: list[RawFinding] = []
         vetoed: list[tuple[RawFinding, float]] = []
         text: str = doc.user_data.get(TEXT_KEY) or doc.text
-        ends = _sentence_ends(text) if live else []
-        offsets = doc.to_array("IDX") if live else np.zeros(0)
+        ends = sentence_ends(doc, text) if live else []
+        offsets = token_offsets(doc)[0] if live else []
         seen: dict[tuple[int, int], list[tuple[str, int, int]]] = {}
         for f in findings:
             if f.suppressed_by is not None:
@@ -286,7 +307,7 @@ class BoundaryScorer:
             window = _window(offsets, f, ends, len(text))
             items = seen.get(window)
             if items is None:
-                items = seen[window] = terms(doc[window[0] : window[1]])
+                items = seen[window] = window_terms(doc, *window)
             p = weights.probability(items, weights.categories.index(f.rule.category))
             scores[f.rule.category] = max(p, scores.get(f.rule.category, 0.0))
             (vetoed.append((f, p)) if p < self.veto_below else kept.append(f))

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from .rules import ContextRule, CueRule, SituationRule
@@ -56,6 +57,34 @@ _BOUNDARY = re.compile(r"[.!?;\u2026]+(?=\s|$)|\n")
 _ABBREVIATIONS = frozenset(("dr", "mr", "mrs", "ms", "st", "vs", "e.g", "i.e", "etc", "pt"))
 
 
+#: ``doc.user_data`` keys of per-doc values computed once and shared by the components and
+#: the engine (risky messages only: benign ones never reach the code that needs them).
+OFFSETS_KEY = "boundary_offsets"
+SENTENCES_KEY = "boundary_sentence_ends"
+
+
+def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """Every token's start and end character offset in ``doc.text`` (cached on the doc).
+
+    One ``to_array`` call instead of a ``Token`` object per lookup.
+    """
+    cached: tuple[list[int], list[int]] | None = doc.user_data.get(OFFSETS_KEY)
+    if cached is None:
+        array = doc.to_array([IDX, LENGTH])
+        starts = array[:, 0].tolist()
+        cached = (starts, [s + n for s, n in zip(starts, array[:, 1].tolist(), strict=True)])
+        doc.user_data[OFFSETS_KEY] = cached
+    return cached
+
+
+def sentence_ends(doc: Doc, text: str) -> list[int]:
+    """:func:`_sentence_ends` of ``text`` (the doc's text), cached on the doc."""
+    cached: list[int] | None = doc.user_data.get(SENTENCES_KEY)
+    if cached is None:
+        cached = doc.user_data[SENTENCES_KEY] = _sentence_ends(text)
+    return cached
+
+
 def _sentence_ends(text: str) -> list[int]:
     """Character offsets where sentences end (each boundary belongs to the sentence it ends)."""
     ends: list[int] = []
@@ -87,9 +116,13 @@ def evaluate(
     text: str,
     matches: Sequence[tuple[int, int, int, bool]],
     rule_of: Callable[[int], CueRule | ContextRule],
-    situations: Sequence[Prepared],
+    situations: Sequence[Prepared] | Callable[[frozenset[str]], Sequence[SituationRule]],
 ) -> list[RawFinding]:
-    """Evaluate situation rules and context over one doc's matches."""
+    """Evaluate situation rules and context over one doc's matches.
+
+    ``situations``: the prepared rules, or a function giving the rules that could fire
+    with a set of cue labels (:meth:`SituationMatcher.candidates`, cached per label set).
+    """
     cues: list[Hit] = []
     ctx: list[CtxHit] = []
     for index, start, end, is_ctx in matches:
@@ -100,18 +133,17 @@ def evaluate(
             cues.append((rule, start, end))  # type: ignore[arg-type]
     if not cues:
         return []
-    labels = {r.label for r, _, _ in cues}
-    candidates: list[SituationRule] = [
-        rule for rule, groups, anys in situations if satisfiable(groups, anys, labels)
-    ]
+    labels = frozenset([r.label for r, _, _ in cues])
+    candidates = situations(labels) if callable(situations) else candidates_for(situations, labels)
     if not candidates:
         return []
     # sentence and clause ids of the matched tokens only, from character offsets
-    sentence_ends = _sentence_ends(text)
+    ends = sentence_ends(doc, text)
+    idx = token_offsets(doc)[0]
     starts = {s for _, s, _ in cues} | {s for _, s, _ in ctx}
-    chars = {i: doc[i].idx for i in starts}
-    clause_ends = sorted(sentence_ends + [chars[s] for r, s, _ in ctx if r.label == "TERMINATE"])
-    sent_of = {i: bisect_right(sentence_ends, c) for i, c in chars.items()}
+    chars = {i: idx[i] for i in starts}
+    clause_ends = sorted(ends + [chars[s] for r, s, _ in ctx if r.label == "TERMINATE"])
+    sent_of = {i: bisect_right(ends, c) for i, c in chars.items()}
     clause_of = {i: bisect_right(clause_ends, c) for i, c in chars.items()}
     by_clause: dict[int, dict[str, Hit]] = {}
     for hit in cues:
@@ -178,6 +210,11 @@ Prepared = tuple[SituationRule, tuple[frozenset[str], ...], frozenset[str]]
 def prepare(rules: Sequence[SituationRule]) -> list[Prepared]:
     """Precompute each rule's label groups for the quick satisfiability check."""
     return [(r, r.label_groups(), frozenset(r.any)) for r in rules]
+
+
+def candidates_for(situations: Sequence[Prepared], labels: AbstractSet[str]) -> list[SituationRule]:
+    """The rules (in priority order) that have every label group they need in ``labels``."""
+    return [rule for rule, groups, anys in situations if satisfiable(groups, anys, labels)]
 
 
 def satisfiable(
