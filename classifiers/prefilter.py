@@ -28,6 +28,9 @@ except ImportError:  # pragma: no cover - other Python versions
 #: value ``UPPER`` means the original text must contain an ASCII capital letter.
 Requirement = frozenset[str]
 UPPER: Requirement = frozenset(("\0upper",))
+#: Special requirement: the text must contain three digits in a row (``\d{3}``).
+DIGITS3: Requirement = frozenset(("\0digits3",))
+_SPECIAL = (UPPER, DIGITS3)
 _ASCII = [chr(i) for i in range(128)]
 _MAX_CLASS = 10  # larger character classes are too common to be worth checking
 _CATEGORY_RE = {
@@ -92,6 +95,8 @@ def _needs(seq: Any, folded: bool) -> list[Requirement]:
             if req is not None:
                 out.append(req)
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            if av[0] >= 3 and _digit_class(av[2]):
+                out.append(DIGITS3)
             out.extend(_needs(av[2], folded))
         elif name == "SUBPATTERN":
             add, remove = av[1], av[2]
@@ -103,15 +108,24 @@ def _needs(seq: Any, folded: bool) -> list[Requirement]:
             out.extend(_needs(av, folded))
         elif name == "BRANCH":
             best = [_best(_needs(alt, folded)) for alt in av[1]]
-            if all(b is not None and b != UPPER for b in best):
+            if all(b is not None and b not in _SPECIAL for b in best):
                 out.append(frozenset().union(*best))  # type: ignore[arg-type]
     flush()
     return out
 
 
+def _digit_class(seq: Any) -> bool:
+    """Whether a parsed sequence is one character class of digits only (``[0-9]``, ...)."""
+    items = list(seq)
+    if len(items) != 1 or str(items[0][0]) != "IN":
+        return False
+    chars = _class_chars(items[0][1], False)
+    return chars is not None and chars not in _SPECIAL and chars <= _DIGITS
+
+
 def _best(reqs: list[Requirement]) -> Requirement | None:
     """The most selective requirement: the longest shortest string, then fewest options."""
-    usable = [r for r in reqs if r != UPPER]
+    usable = [r for r in reqs if r not in _SPECIAL]
     if not usable:
         return None
     return max(usable, key=lambda r: (min(map(len, r)), -len(r)))
@@ -127,30 +141,37 @@ def requirements(pattern: str) -> tuple[Requirement, ...]:
         return ()
     folded = bool(parsed.state.flags & _c.SRE_FLAG_IGNORECASE)
     reqs = list(dict.fromkeys(_needs(parsed, folded)))
-    chosen = [UPPER] if UPPER in reqs else []
-    usable = [r for r in reqs if r != UPPER]
+    chosen = [r for r in _SPECIAL if r in reqs]
+    usable = [r for r in reqs if r not in _SPECIAL]
     usable.sort(key=lambda r: (min(map(len, r)), -len(r)), reverse=True)
     return tuple(chosen + usable[:3])
 
 
 def holds(req: Requirement, text: str, lowered: str) -> bool:
     """Whether an ASCII text (and its lower-cased form) meets one requirement."""
-    if req is UPPER or req == UPPER:
+    if req == UPPER:
         return text != lowered
+    if req == DIGITS3:
+        return _DIGIT3.search(text) is not None
     return any(s in lowered for s in req)
 
 
 #: Character features of a message that most ``requires`` regexes need: a digit, an "@",
-#: an upper-case letter. They are tested once per message and decide, with the labels of
-#: the phrase cues, which token groups are worth a look (the plan is cached per pair).
-DIGIT, AT, CAPITAL = 1, 2, 4
+#: an upper-case letter, three digits in a row (record and phone numbers: "pt in 12" has
+#: none, so the identifier groups are not even considered). They are tested once per
+#: message and decide, with the labels of the phrase cues, which token groups are worth a
+#: look (the plan is cached per pair).
+DIGIT, AT, CAPITAL, DIGIT3 = 1, 2, 4, 8
 _DIGIT = re.compile(r"\d")
+_DIGIT3 = re.compile(r"\d{3}")
 _DIGITS = frozenset("0123456789")
 
 
 def features(text: str, lowered: str) -> int:
-    """The DIGIT/AT/CAPITAL bits of ``text`` (exact for any text, ASCII or not)."""
-    bits = DIGIT if _DIGIT.search(text) else 0
+    """The DIGIT/AT/CAPITAL/DIGIT3 bits of ``text`` (exact for any text, ASCII or not)."""
+    bits = 0
+    if _DIGIT.search(text):
+        bits = DIGIT | DIGIT3 if _DIGIT3.search(text) else DIGIT
     if "@" in text:
         bits |= AT
     if text != lowered:
@@ -163,6 +184,8 @@ def _feature_bits(needs: Sequence[Requirement]) -> int:
     for req in needs:
         if req == UPPER:
             bits |= CAPITAL
+        elif req == DIGITS3:
+            bits |= DIGIT | DIGIT3
         elif req <= _DIGITS:
             bits |= DIGIT
         elif req == frozenset("@"):
@@ -173,7 +196,7 @@ def _feature_bits(needs: Sequence[Requirement]) -> int:
 class TokenGroup:
     """Token patterns sharing one ``requires`` regex, in one ``Matcher``."""
 
-    __slots__ = ("bits", "index", "labels", "matcher", "needs", "requires")
+    __slots__ = ("bits", "checks", "index", "labels", "matcher", "needs", "requires")
 
     def __init__(
         self, requires: str | None, matcher: Any, labels: frozenset[str], index: int = 0
@@ -182,6 +205,8 @@ class TokenGroup:
         self.requires = re.compile(requires) if requires else None
         self.needs = requirements(requires) if requires else ()
         self.bits = _feature_bits(self.needs)
+        # what the feature bits do not already guarantee (see :meth:`passes`)
+        self.checks = tuple(r for r in self.needs if not _feature_bits((r,)))
         self.matcher = matcher
         self.labels = labels
 
@@ -191,6 +216,16 @@ class TokenGroup:
             return True
         if lowered is not None:
             for req in self.needs:
+                if not holds(req, text, lowered):
+                    return False
+        return self.requires.search(text) is not None
+
+    def passes(self, text: str, lowered: str | None) -> bool:
+        """:meth:`may_match` for a text known to have every feature bit in ``self.bits``."""
+        if self.requires is None:
+            return True
+        if lowered is not None:
+            for req in self.checks:
                 if not holds(req, text, lowered):
                     return False
         return self.requires.search(text) is not None
@@ -248,7 +283,7 @@ class Planner:
         if not plan:
             return [] if self.gate(present) else None
         ascii_lowered = lowered if text.isascii() else None
-        chosen = [g for g in plan if g.may_match(text, ascii_lowered)]
+        chosen = [g for g in plan if g.passes(text, ascii_lowered)]
         if not chosen:
             return [] if self.gate(present) else None
         if not self.gate(present.union(*[g.labels for g in chosen])):

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from classifiers import load_classifier
-from classifiers.prefilter import UPPER, TokenGroup, features, requirements
+from classifiers.prefilter import DIGITS3, UPPER, TokenGroup, features, requirements
 
 PATTERNS = [
     r"\d{3}-\d{2}-\d{4}",
@@ -22,6 +22,8 @@ PATTERNS = [
     r"\b[A-Z][a-z]+ [A-Z][a-z]+",
     r"(?i)ſsn",
     r"[^a-z]x|y*z|(?:ab)+c",
+    r"[0-9]{3,}x",
+    r"\d{2}-\d{3}",
 ]
 ALPHABET = "aAbcimnMrRsSxyzZ #-./@:0159ſKé٣\n"
 
@@ -29,8 +31,11 @@ ALPHABET = "aAbcimnMrRsSxyzZ #-./@:0159ſKé٣\n"
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
-        (r"\d{3}-\d{4}", [frozenset("-"), frozenset("0123456789")]),
-        (r"(?i:mrn)#?:?\d{5}", [frozenset(["mrn"]), frozenset("0123456789")]),
+        (r"\d{3}-\d{4}", [DIGITS3, frozenset("-"), frozenset("0123456789")]),
+        (r"(?i:mrn)#?:?\d{5}", [DIGITS3, frozenset(["mrn"]), frozenset("0123456789")]),
+        (r"[0-9]{3,}x", [DIGITS3, frozenset("x"), frozenset("0123456789")]),
+        (r"\d{2}-\d", [frozenset("-"), frozenset("0123456789")]),  # never 3 in a row
+        (r"\d{3}|ab", [frozenset(["ab", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"])]),
         (r"@\w", [frozenset("@")]),
         (r"\b[A-Z][a-z]+ [A-Z][a-z]+", [UPPER, frozenset(" ")]),
         (r"(?i)ſsn", []),  # under IGNORECASE "ſ" matches "s": no literal requirement
@@ -50,6 +55,8 @@ def test_prefilter_never_rejects_a_matching_text(text: str, pattern: str) -> Non
     assert group.may_match(text, lowered if text.isascii() else None) == matches
     if matches:  # every feature the group needs is present
         assert not group.bits & ~features(text, lowered)
+    if not group.bits & ~features(text, lowered):  # what the planner checks first
+        assert group.passes(text, lowered if text.isascii() else None) == matches
 
 
 def test_bundled_requires_regexes_have_cheap_conditions() -> None:
