@@ -45,6 +45,8 @@ TUNING_FLOORS = [
     ("corpus_dev4.jsonl", 0.83, 0.022),
     ("corpus_dev5.jsonl", 0.89, 0.006),
     ("corpus_dev6.jsonl", 0.72, 0.038),
+    # fresh part (never tuned on): 0.749 / 6.5% when first scored
+    ("corpus_dev7.jsonl", 0.73, 0.07),
 ]
 
 
