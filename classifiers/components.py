@@ -17,6 +17,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from .lexicon import WORD, fold_lemmas, key_lexemes
+from .overlaps import longest_first, resolve_cues
 from .prefilter import Planner, TokenGroup
 from .rules import IGNORE_LABEL, ContextRule, CueRule, SituationRule
 from .situations import Prepared, candidates_for, evaluate, prepare, satisfiable
@@ -33,57 +34,6 @@ _WRITER = frozenset(("i", "me", "myself"))
 
 #: One match: (rule index, start token, end token, is_context).
 Match = tuple[int, int, int, bool]
-
-
-def _resolve_cues(
-    matches: list[tuple[int, int, int]],
-    labels: list[str],
-    unhidden: frozenset[int] = frozenset(),
-) -> list[tuple[int, int, int]]:
-    """Resolve overlapping cue matches.
-
-    Within one label the longest match wins (ties: the earlier one). Across labels overlaps
-    are allowed ("told my sister" is both SHARE_TO and RECIPIENT). ``IGNORE`` matches hide
-    every cue lying inside them ("client portal" hides "client") and are then dropped, except
-    the rules in ``unhidden`` (the writer's "I"/"me": "sent me" is still the writer).
-    """
-    ignores = [(s, e) for i, s, e in matches if labels[i] == IGNORE_LABEL]
-    by_label: dict[str, list[tuple[int, int, int]]] = {}
-    for m in matches:
-        label = labels[m[0]]
-        if label == IGNORE_LABEL:
-            continue
-        if (
-            ignores
-            and m[0] not in unhidden
-            and any(s <= m[1] and m[2] <= e and e - s > m[2] - m[1] for s, e in ignores)
-        ):
-            continue
-        by_label.setdefault(label, []).append(m)
-    kept: list[tuple[int, int, int]] = []
-    for group in by_label.values():
-        kept.extend(_longest_first(group))
-    kept.sort(key=lambda m: (m[1], m[2]))
-    return kept
-
-
-def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """Greedy longest-first selection of non-overlapping (rule, start, end) matches."""
-    if len(matches) < 2:
-        return matches
-    end = -1
-    for m in matches:
-        if m[1] < end:
-            break
-        end = m[2]
-    else:
-        return matches  # already sorted and disjoint (the usual case)
-    kept: list[tuple[int, int, int]] = []
-    for m in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
-        if all(m[2] <= k[1] or m[1] >= k[2] for k in kept):
-            kept.append(m)
-    kept.sort(key=lambda m: m[1])
-    return kept
 
 
 class CueMatcher:
@@ -266,9 +216,9 @@ class CueMatcher:
             index, is_ctx = keys[key]
             (ctx if is_ctx else cues).append((index, start, end))
         out: list[Match] = [
-            (i, s, e, False) for i, s, e in _resolve_cues(cues, self._labels, self._unhidden)
+            (i, s, e, False) for i, s, e in resolve_cues(cues, self._labels, self._unhidden)
         ]
-        out += [(i, s, e, True) for i, s, e in _longest_first(ctx)]
+        out += [(i, s, e, True) for i, s, e in longest_first(ctx)]
         return out
 
     # -- serialisation -------------------------------------------------------------------

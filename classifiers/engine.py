@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from . import components as _components  # noqa: F401  (registers the factories)
 from .components import FINDINGS_KEY, TEXT_KEY, CueMatcher, SituationMatcher
 from .config import DEFAULT_MAX_CHARS, ClassifierSettings
+from .docarrays import token_offsets
 from .errors import InputError, RuleDirectoryError
 from .models import (
     Assessment,
@@ -34,7 +35,7 @@ from .models import (
 from .normalize import Normalized, normalize
 from .rules import BUNDLED_RULES_DIR, RuleSet, load_rules
 from .scorer import SCORES_KEY, VETOED_KEY, BoundaryScorer, ScorerWeights, load_weights
-from .situations import CtxHit, RawFinding, token_offsets
+from .situations import CtxHit, RawFinding
 
 _KIND: dict[str, ContextKind] = {
     "NEGATION": "negation",

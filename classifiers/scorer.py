@@ -29,20 +29,19 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IS_BRACKET, IS_PUNCT, IS_SPACE, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .components import FINDINGS_KEY, TEXT_KEY, CueMatcher
+from .docarrays import token_offsets, window_terms
 from .errors import RuleError
 from .models import CATEGORIES
 from .rules import CueRule, SituationRule
-from .situations import Hit, RawFinding, sentence_ends, token_offsets
+from .situations import Hit, RawFinding, sentence_ends
 
 SCORES_KEY = "boundary_scores"
 VETOED_KEY = "boundary_vetoed"
@@ -80,34 +79,11 @@ def terms(doc: Doc | Span) -> list[tuple[str, int, int]]:
     Tokens are lower-cased (LOWER, not NORM: which words the pipeline lemma-folds depends on
     the words the rules use, and the scorer's features must not change with every rule
     edit); punctuation, spaces and brackets are not terms, and a bigram is
-    two neighbouring tokens that are both terms.
+    two neighbouring tokens that are both terms. Token indices are the doc's.
     """
-    kept = [(t.lower_, t.i) for t in doc if not (t.is_punct or t.is_space or t.is_bracket)]
-    out = [(norm, i, i + 1) for norm, i in kept]
-    for (a, i), (b, j) in pairwise(kept):
-        if j == i + 1:
-            out.append((f"{a} {b}", i, j + 1))
-    return out
-
-
-_LEXICAL_KEY = "boundary_lexical"
-
-
-def window_terms(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
-    """``terms(doc[start:end])``, from arrays computed once per doc (no Token objects)."""
-    lexical: tuple[list[int], list[int]] | None = doc.user_data.get(_LEXICAL_KEY)
-    if lexical is None:
-        array = doc.to_array([LOWER, IS_PUNCT, IS_SPACE, IS_BRACKET])
-        lexical = (array[:, 0].tolist(), (array[:, 1:].sum(axis=1) > 0).tolist())
-        doc.user_data[_LEXICAL_KEY] = lexical
-    lowers, skip = lexical
-    strings = doc.vocab.strings
-    kept = [(strings[lowers[i]], i) for i in range(start, end) if not skip[i]]
-    out = [(norm, i, i + 1) for norm, i in kept]
-    for (a, i), (b, j) in pairwise(kept):
-        if j == i + 1:
-            out.append((f"{a} {b}", i, j + 1))
-    return out
+    if isinstance(doc, Span):
+        return window_terms(doc.doc, doc.start, doc.end)
+    return window_terms(doc, 0, len(doc))
 
 
 @dataclass

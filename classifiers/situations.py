@@ -14,9 +14,9 @@ from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
+from .docarrays import token_offsets
 from .rules import ContextRule, CueRule, SituationRule
 
 #: (rule, start token, end token)
@@ -57,24 +57,9 @@ _BOUNDARY = re.compile(r"[.!?;\u2026]+(?=\s|$)|\n")
 _ABBREVIATIONS = frozenset(("dr", "mr", "mrs", "ms", "st", "vs", "e.g", "i.e", "etc", "pt"))
 
 
-#: ``doc.user_data`` keys of per-doc values computed once and shared by the components and
-#: the engine (risky messages only: benign ones never reach the code that needs them).
-OFFSETS_KEY = "boundary_offsets"
+#: ``doc.user_data`` key of the sentence ends, computed once per doc and shared with the
+#: scorer (risky messages only: benign ones never reach the code that needs them).
 SENTENCES_KEY = "boundary_sentence_ends"
-
-
-def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
-    """Every token's start and end character offset in ``doc.text`` (cached on the doc).
-
-    One ``to_array`` call instead of a ``Token`` object per lookup.
-    """
-    cached: tuple[list[int], list[int]] | None = doc.user_data.get(OFFSETS_KEY)
-    if cached is None:
-        array = doc.to_array([IDX, LENGTH])
-        starts = array[:, 0].tolist()
-        cached = (starts, [s + n for s, n in zip(starts, array[:, 1].tolist(), strict=True)])
-        doc.user_data[OFFSETS_KEY] = cached
-    return cached
 
 
 def sentence_ends(doc: Doc, text: str) -> list[int]:

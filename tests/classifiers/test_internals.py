@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 import spacy
+from spacy.tokens import Span
 
 from classifiers import Classifier
+from classifiers.docarrays import token_offsets, window_terms
 from classifiers.models import (
     Assessment,
     ContextHit,
@@ -14,8 +18,8 @@ from classifiers.models import (
     SuppressedFinding,
     trusted,
 )
-from classifiers.scorer import terms, window_terms
-from classifiers.situations import sentence_ends, token_offsets
+from classifiers.scorer import terms
+from classifiers.situations import sentence_ends
 
 EVIDENCE = {
     "start": 3,
@@ -91,7 +95,17 @@ def test_cached_doc_arrays_match_tokens(text: str) -> None:
     assert sentence_ends(doc, text) is sentence_ends(doc, text)
     for start in range(len(doc) + 1):
         for end in range(start, len(doc) + 1):
-            assert window_terms(doc, start, end) == terms(doc[start:end])
+            assert window_terms(doc, start, end) == _token_terms(doc[start:end])
+            assert terms(doc[start:end]) == window_terms(doc, start, end)
+    assert terms(doc) == _token_terms(doc[:])
+
+
+def _token_terms(span: Span) -> list[tuple[str, int, int]]:
+    """The scorer's features read token by token (the reference for the array version)."""
+    kept = [(t.lower_, t.i) for t in span if not (t.is_punct or t.is_space or t.is_bracket)]
+    out = [(w, i, i + 1) for w, i in kept]
+    out += [(f"{a} {b}", i, j + 1) for (a, i), (b, j) in pairwise(kept) if j == i + 1]
+    return out
 
 
 def test_classifier_results_are_built_by_the_fast_paths(classifier: Classifier) -> None:

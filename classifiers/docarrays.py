@@ -1,0 +1,48 @@
+"""Per-doc arrays computed once with ``Doc.to_array`` and cached in ``doc.user_data``.
+
+The situation layer, the scorer and the engine look up token offsets and lower-cased words
+many times per risky message; one ``to_array`` call each, instead of a ``Token`` object
+per lookup, is most of the difference in cost. Benign messages never reach this code.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from spacy.attrs import IDX, IS_BRACKET, IS_PUNCT, IS_SPACE, LENGTH, LOWER
+from spacy.tokens import Doc
+
+OFFSETS_KEY = "boundary_offsets"
+LEXICAL_KEY = "boundary_lexical"
+
+
+def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """Every token's start and end character offset in ``doc.text`` (cached on the doc)."""
+    cached: tuple[list[int], list[int]] | None = doc.user_data.get(OFFSETS_KEY)
+    if cached is None:
+        array = doc.to_array([IDX, LENGTH])
+        starts = array[:, 0].tolist()
+        cached = (starts, [s + n for s, n in zip(starts, array[:, 1].tolist(), strict=True)])
+        doc.user_data[OFFSETS_KEY] = cached
+    return cached
+
+
+def window_terms(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The scorer's word features of tokens ``start:end`` (see :func:`scorer.terms`).
+
+    (term, start token, end token) for the lower-cased unigrams that are not punctuation,
+    space or brackets, then the bigrams of neighbouring such tokens.
+    """
+    lexical: tuple[list[int], list[bool]] | None = doc.user_data.get(LEXICAL_KEY)
+    if lexical is None:
+        array = doc.to_array([LOWER, IS_PUNCT, IS_SPACE, IS_BRACKET])
+        lexical = (array[:, 0].tolist(), (array[:, 1:].sum(axis=1) > 0).tolist())
+        doc.user_data[LEXICAL_KEY] = lexical
+    lowers, skip = lexical
+    strings = doc.vocab.strings
+    kept = [(strings[lowers[i]], i) for i in range(start, end) if not skip[i]]
+    out = [(word, i, i + 1) for word, i in kept]
+    for (a, i), (b, j) in pairwise(kept):
+        if j == i + 1:
+            out.append((f"{a} {b}", i, j + 1))
+    return out
