@@ -1,0 +1,97 @@
+"""Paraphrase tables for recall on fresh wording (issue #2), by kind of miss.
+
+Written for these tests (not taken from any corpus). Each block is one kind of wording the
+rules used to miss, with "no match" rows (``()``) that reuse the same words innocently:
+
+- the client named by a role instead of "client/patient" (a pharmacy or EMS regular, the
+  people a peer specialist supports, a hospice spouse, a new intake, an inmate);
+- a pronoun subject asking something of the clinician ("she asked me to ...");
+- abbreviated online requests ("friend req", "a follow from");
+- the clinician as the one who discharged a former client;
+- a place on the ward ("nurses station", "back to the unit") is not a unit-wide thank-you;
+- "asked if" is reported speech: a closed request stays closed ("he was fine with that").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from classifiers import Classifier
+
+ROWS: list[tuple[str, tuple[str, ...]]] = [
+    # client named by role
+    (
+        "one of our regulars at the pharmacy asked me to go fishing with him sunday",
+        ("socializing",),
+    ),
+    (
+        "a regular we transport every week keeps asking me out, my partner thinks it's funny",
+        ("romantic",),
+    ),
+    ("the frequent flyer from bed 9 tried to give me a $50 bill at discharge", ("gifts",)),
+    (
+        "the people I support in recovery keep sending me follow requests on insta",
+        ("social_media",),
+    ),
+    ("a member I support has my personal cell and texts me at night", ("personal_contact",)),
+    ("the hospice wife asked me to stay for dinner after the visit, I stayed", ("socializing",)),
+    ("hospice daughter wants to give me her mom's pearl necklace", ("gifts",)),
+    ("I searched my new intake on facebook before her appointment", ("social_media",)),
+    ("an inmate on my caseload says he's in love with me", ("romantic",)),
+    ("the regular meeting with the pharmacy buyer moved to 3pm", ()),
+    ("frequent flyer miles from the conference are in my name, who do I ask", ()),
+    ("the hospice service meeting is at noon, bring the census", ()),
+    ("new intake workflow training is at 10, join us if you want", ()),
+    ("inmate transport to the ED is delayed until 4, plan accordingly", ()),
+    # a pronoun subject asking something of the clinician
+    ("he asked me to hang out after his last appointment", ("socializing",)),
+    ("he took my hand while he cried and I let him hold it for a while", ("physical_contact",)),
+    ("family asked me to rub grandpa's feet with lotion, it calms him", ("physical_contact",)),
+    ("my charge nurse asked me to hug the new grad, she had a rough night", ()),
+    ("she asked me to cover her shift on sunday, I said sure", ()),
+    # abbreviated online requests
+    ("got a friend req from my client this morning, what do I do", ("social_media",)),
+    ("should I accept a follow from one of my clients? my IG is private", ("social_media",)),
+    ("friend req from my new coworker on the night shift, accepted", ()),
+    ("accept a follow from the hospital's official account, it's our comms team", ()),
+    # the clinician discharged the former client
+    (
+        "a man I discharged from PT last year messaged me on facebook",
+        ("post_termination", "social_media"),
+    ),
+    (
+        "a kid from my old caseload ran up and hugged me at the store",
+        ("physical_contact", "post_termination"),
+    ),
+    ("I discharged three pts before noon, charting is behind", ()),
+    # a place on the ward is not the whole team
+    ("the pt's daughter left an envelope with cash for me at the nurses station", ("gifts",)),
+    (
+        "a discharged pt came back to the unit with a present for me specifically",
+        ("gifts", "post_termination"),
+    ),
+    ("someone left donuts at the nurses station for everyone, help yourselves", ()),
+    ("the family dropped off a fruit basket for the unit, thank you notes are on the board", ()),
+    # "asked if" reports a question; a closed request stays closed
+    ("he asked if he could hug me goodbye, I offered a handshake and he was fine with that", ()),
+    (
+        "she asked if I'd grab a drink sometime; I reminded her I'm her nurse, no harm done",
+        (),
+    ),
+    ("my client asked if he could hug me and I said yes, we hugged", ("physical_contact",)),
+]
+
+
+def test_table_has_positive_and_no_match_rows() -> None:
+    assert any(expected for _, expected in ROWS)
+    assert any(not expected for _, expected in ROWS)
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS)
+def test_paraphrase(classifier: Classifier, text: str, expected: tuple[str, ...]) -> None:
+    assessment = classifier.assess(text)
+    assert tuple(assessment.categories) == expected, (
+        assessment.categories,
+        [(f.category, f.rule_id, [e.text for e in f.evidence]) for f in assessment.findings],
+        [(s.finding.category, s.reason) for s in assessment.suppressed],
+    )
