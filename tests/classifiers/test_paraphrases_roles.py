@@ -8,7 +8,12 @@ rules used to miss, with "no match" rows (``()``) that reuse the same words inno
 - a pronoun subject asking something of the clinician ("she asked me to ...");
 - abbreviated online requests ("friend req", "a follow from");
 - the clinician as the one who discharged a former client;
-- a place on the ward ("nurses station", "back to the unit") is not a unit-wide thank-you;
+- a place on the ward ("back to the unit") is not a unit-wide thank-you;
+- a colleague reported by profession (tech, CNA, medic, pharmacist, school psych) takes part;
+- barter ("in exchange for", "in trade for") and paying for a client's things are gifts;
+- the clinician's own number or doorstep, and a pronoun client who keeps asking;
+- "unless" ends a negation ("won't ... unless I hold her hand"); a CEU the clinician
+  attends or a technique learned in a workshop is not a training note.
 - "asked if" is reported speech: a closed request stays closed ("he was fine with that").
 """
 
@@ -65,12 +70,13 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("I discharged three pts before noon, charting is behind", ()),
     # a place on the ward is not the whole team
-    ("the pt's daughter left an envelope with cash for me at the nurses station", ("gifts",)),
+    ("the pt's daughter left an envelope of cash for me at the front desk", ("gifts",)),
     (
         "a discharged pt came back to the unit with a present for me specifically",
         ("gifts", "post_termination"),
     ),
     ("someone left donuts at the nurses station for everyone, help yourselves", ()),
+    ("a family sent a big cookie tray for the whole floor, grab one", ()),
     ("the family dropped off a fruit basket for the unit, thank you notes are on the board", ()),
     # "asked if" reports a question; a closed request stays closed
     ("he asked if he could hug me goodbye, I offered a handshake and he was fine with that", ()),
@@ -79,6 +85,36 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
         (),
     ),
     ("my client asked if he could hug me and I said yes, we hugged", ("physical_contact",)),
+    # a colleague reported by profession
+    (
+        "one of our psych techs plays cards with the adolescent pts after his shift",
+        ("socializing",),
+    ),
+    (
+        "the medic on B shift gave her personal cell to a pt we transport weekly",
+        ("personal_contact",),
+    ),
+    ("our pharmacist has been dating a customer who fills his meds here", ("romantic",)),
+    ("the CNAs threw a surprise party for the pt's daughter in the family lounge", ()),
+    ("the pharmacist called the pt to clarify the dose", ()),
+    # barter and paying for a client's things
+    (
+        "my client offered to fix my car in exchange for a couple of sessions",
+        ("dual_relationship", "gifts"),
+    ),
+    ("I paid for a client's groceries out of my own pocket last week", ("gifts",)),
+    ("the clinic gives clients bus passes in exchange for completed surveys", ()),
+    # the clinician's own number or doorstep; a pronoun client who keeps asking
+    ("a pt's son wants my own number so he can text me updates", ("personal_contact",)),
+    ("a client was waiting on my front porch when I got home", ("personal_contact",)),
+    ("she keeps asking what street I live on, I changed the subject twice", ("personal_contact",)),
+    ("my neighbor was waiting on my front porch with a package", ()),
+    ("the on-call number is my own number this weekend, call if the pump alarms", ()),
+    # "unless" ends a negation; own CEU and workshop learning
+    ("one resident won't settle unless I hold her hand and rub her back", ("physical_contact",)),
+    ("my pt wants to pay for my CEU trip, says it's nothing to him", ("gifts",)),
+    ("I don't hug clients unless they ask first and it's in the waiting room", ()),
+    ("CEU reminder: the workshop on gifts from clients is tomorrow", ()),
 ]
 
 
