@@ -13,7 +13,11 @@ rules used to miss, with "no match" rows (``()``) that reuse the same words inno
 - barter ("in exchange for", "in trade for") and paying for a client's things are gifts;
 - the clinician's own number or doorstep, and a pronoun client who keeps asking;
 - "unless" ends a negation ("won't ... unless I hold her hand"); a CEU the clinician
-  attends or a technique learned in a workshop is not a training note.
+  attends or a technique learned in a workshop is not a training note;
+- one category stands for a combination the labelling policy files under it: a hug someone
+  "gave" is touch, not a gift; a number slipped with a come-on is romance; an invite to an
+  online group is social media; a client at the clinician's house is personal contact;
+- "grabbed the check" and "massage therapy" are not touch.
 - "asked if" is reported speech: a closed request stays closed ("he was fine with that").
 """
 
@@ -115,6 +119,18 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("my pt wants to pay for my CEU trip, says it's nothing to him", ("gifts",)),
     ("I don't hug clients unless they ask first and it's in the waiting room", ()),
     ("CEU reminder: the workshop on gifts from clients is tomorrow", ()),
+    # one category for a combination
+    ("my client gave me a big hug at the end of our last session", ("physical_contact",)),
+    ("a pt's dad keeps giving me long bear hugs every morning", ("physical_contact",)),
+    ("my client gave me a hug and a gift card at our last session", ("physical_contact",)),
+    ("a client's brother slipped me his number and said I'm cute", ("romantic",)),
+    ("a pt asked for my number and we've been flirting over text", ("romantic",)),
+    ("my client invited me to her online book club on discord", ("social_media",)),
+    ("clients keep stopping by my house on weekends to chat", ("personal_contact",)),
+    # "grabbed the check" and "massage therapy" are not touch
+    ("my client grabbed the check before I could stop her", ("gifts",)),
+    ("my pt from massage therapy left a $20 tip for me at the desk", ("gifts",)),
+    ("the massage therapy referral for my pt got denied again", ()),
 ]
 
 
