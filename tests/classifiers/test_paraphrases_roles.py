@@ -17,7 +17,10 @@ rules used to miss, with "no match" rows (``()``) that reuse the same words inno
 - one category stands for a combination the labelling policy files under it: a hug someone
   "gave" is touch, not a gift; a number slipped with a come-on is romance; an invite to an
   online group is social media; a client at the clinician's house is personal contact;
-- "grabbed the check" and "massage therapy" are not touch.
+- "grabbed the check" and "massage therapy" are not touch;
+- socializing with a former client needs no "I/me" (the former relationship makes the
+  clinician a party); leisure activities, "wants me at", a "coffee date" (friendly, not a
+  romance), a plus-one, a client from the clinician's group.
 - "asked if" is reported speech: a closed request stays closed ("he was fine with that").
 """
 
@@ -131,6 +134,25 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("my client grabbed the check before I could stop her", ("gifts",)),
     ("my pt from massage therapy left a $20 tip for me at the desk", ("gifts",)),
     ("the massage therapy referral for my pt got denied again", ()),
+    # socializing: former clients, activities, events, a client from the group
+    (
+        "former client wants to meet up for lunch and catch up as friends",
+        ("post_termination", "socializing"),
+    ),
+    (
+        "a discharged pt keeps asking to hang out now that treatment is over",
+        ("post_termination", "socializing"),
+    ),
+    ("my colleague plays golf every week with one of his patients", ("socializing",)),
+    ("a nurse on nights plays pickup basketball with two of the teen pts", ("socializing",)),
+    ("a client family wants me at their son's graduation party, they insist", ("socializing",)),
+    ("me and my 10am have a standing coffee date on fridays now", ("socializing",)),
+    ("a guy from my group asked me to be his plus-one at a wedding", ("socializing",)),
+    ("my client's family asked me to come to the powwow and eat with them", ("socializing",)),
+    ("former client's discharge paperwork needs a signature before lunch", ()),
+    ("my sister wants me at her graduation party on sunday", ()),
+    ("coffee date with my husband tonight, finally a sitter", ()),
+    ("the peds unit is having a playdate-themed fundraiser for staff kids", ()),
 ]
 
 
