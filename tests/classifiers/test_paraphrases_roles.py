@@ -20,7 +20,9 @@ rules used to miss, with "no match" rows (``()``) that reuse the same words inno
 - "grabbed the check" and "massage therapy" are not touch;
 - socializing with a former client needs no "I/me" (the former relationship makes the
   clinician a party); leisure activities, "wants me at", a "coffee date" (friendly, not a
-  romance), a plus-one, a client from the clinician's group.
+  romance), a plus-one, a client from the clinician's group;
+- a colleague's "ex-patient" is a former patient, not his ex-partner; a patient the crew
+  transported is a former patient; texting with a former client.
 - "asked if" is reported speech: a closed request stays closed ("he was fine with that").
 """
 
@@ -153,6 +155,22 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("my sister wants me at her graduation party on sunday", ()),
     ("coffee date with my husband tonight, finally a sitter", ()),
     ("the peds unit is having a playdate-themed fundraiser for staff kids", ()),
+    # a colleague's ex-patient; transported patients; texting with a former client
+    (
+        "heard our attending is engaged to his ex-patient from the clinic",
+        ("post_termination", "romantic"),
+    ),
+    (
+        "a woman we transported last spring added me on facebook",
+        ("post_termination", "social_media"),
+    ),
+    (
+        "I've been texting with a former client every week since we ended",
+        ("personal_contact", "post_termination"),
+    ),
+    ("the pt's ex-wife called the desk for an update and we redirected her", ()),
+    ("we transported the pt to radiology at 3, chart is updated", ()),
+    ("texting with the charge nurse about the pt in 4, she's stable", ()),
 ]
 
 
