@@ -22,7 +22,9 @@ rules used to miss, with "no match" rows (``()``) that reuse the same words inno
   clinician a party); leisure activities, "wants me at", a "coffee date" (friendly, not a
   romance), a plus-one, a client from the clinician's group;
 - a colleague's "ex-patient" is a former patient, not his ex-partner; a patient the crew
-  transported is a former patient; texting with a former client.
+  transported is a former patient; texting with a former client;
+- online contact from a client named only by pronoun ("she sent me a follow request",
+  "he keeps DMing me"), new situation social_media.third_party.
 - "asked if" is reported speech: a closed request stays closed ("he was fine with that").
 """
 
@@ -171,6 +173,12 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("the pt's ex-wife called the desk for an update and we redirected her", ()),
     ("we transported the pt to radiology at 3, chart is updated", ()),
     ("texting with the charge nurse about the pt in 4, she's stable", ()),
+    # online contact from a pronoun-only client
+    ("she sent me a follow request on insta after her last appointment", ("social_media",)),
+    ("he keeps DMing me on instagram between visits, what do I do", ("social_media",)),
+    ("my sister sent me a follow request from her new account", ()),
+    ("the charge nurse sent me a friend request, she's nice", ()),
+    ("he keeps forgetting his meds, can pharmacy do blister packs", ()),
 ]
 
 
