@@ -34,17 +34,17 @@ HELD_OUT_FLOOR_F1 = 0.77
 HELD_OUT_CEILING_FP = 0.034
 
 #: (file, minimum macro F1, maximum benign FP) for the tuning parts, at their measured level
-#: (dev 0.965 / 0%, dev2 0.912 / 0.4%, dev3 0.843 / 0%, dev4 0.854 / 1.8%, dev5 0.914 / 0%,
-#: dev6 0.746 / 3.2%) less a margin. dev5 scored 0.722 / 6.5% (rules alone) before it was
-#: tuned on; dev6 was never tuned on by rules (0.690 / 6.5% before this round's changes,
-#: 0.704 / 5.9% after them, rules alone) but is in the scorer's training data.
+#: less a margin: after the recall rounds on dev6 (2026-11-26) dev 0.971 / 0%, dev2 0.930 /
+#: 0.4%, dev3 0.884 / 0%, dev4 0.895 / 1.1%, dev5 0.954 / 0%, dev6 0.816 / 3.2% (before them
+#: 0.967 / 0.912 / 0.849 / 0.854 / 0.927 / 0.749). dev5 scored 0.722 / 6.5% (rules alone)
+#: before it was tuned on; dev6 scored 0.690 / 6.5% (rules alone) before any tuning on it.
 TUNING_FLOORS = [
-    ("corpus_dev.jsonl", 0.95, 0.005),
-    ("corpus_dev2.jsonl", 0.89, 0.008),
-    ("corpus_dev3.jsonl", 0.82, 0.005),
-    ("corpus_dev4.jsonl", 0.83, 0.022),
-    ("corpus_dev5.jsonl", 0.89, 0.006),
-    ("corpus_dev6.jsonl", 0.72, 0.038),
+    ("corpus_dev.jsonl", 0.96, 0.005),
+    ("corpus_dev2.jsonl", 0.92, 0.008),
+    ("corpus_dev3.jsonl", 0.87, 0.005),
+    ("corpus_dev4.jsonl", 0.88, 0.022),
+    ("corpus_dev5.jsonl", 0.94, 0.006),
+    ("corpus_dev6.jsonl", 0.80, 0.038),
     # fresh part (never tuned on): 0.749 / 6.5% when first scored
     ("corpus_dev7.jsonl", 0.73, 0.07),
 ]
