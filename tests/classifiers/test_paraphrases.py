@@ -330,6 +330,36 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("the MRN field in the new intake form is broken, it keeps showing 00-000000", ()),
     ("my badge id 12-3456 stopped working at the staff entrance", ()),
     ("room 4455 ext 2231 if the pt's family needs to call the desk", ()),
+    # self_disclosure: a client asks about the clinician's own life and the clinician answers
+    ("my client asked if I have kids and I told her about my twins", ("self_disclosure",)),
+    ("pt asked whether I've ever been depressed. I said yes, years ago", ("self_disclosure",)),
+    ("a patient asked about my religion and I told him I'm catholic", ("self_disclosure",)),
+    ("my client keeps asking about my divorce and I've been answering", ("self_disclosure",)),
+    ("I got into my custody fight with a client today, way too much", ("self_disclosure",)),
+    ("I complain about my back pain to my patients all the time", ("self_disclosure",)),
+    # phi_disclosure: told to a community group, patient described by role or care setting
+    ("I told my congregation about a patient who was dying of cancer", ("phi_disclosure",)),
+    ("mentioned a client's relapse at my running club without his name", ("phi_disclosure",)),
+    ("told my husband about the woman whose baby we lost on the unit tonight", ("phi_disclosure",)),
+    ("told my dad the mayor is at our clinic for dialysis", ("phi_disclosure",)),
+    ("told my sister her neighbor has pneumonia and is on our floor", ("phi_disclosure",)),
+    # dual_relationship: treating someone known personally, second roles
+    ("got assigned the intake on a guy I went to high school with", ("dual_relationship",)),
+    ("I'm doing an eval on my cousin's son next week, nobody else can", ("dual_relationship",)),
+    ("one of my clients is my pilates instructor", ("dual_relationship",)),
+    ("my client is in my grad class this semester", ("dual_relationship",)),
+    # no match: the clinician asked for time or an item, a client's own divorce, community
+    # groups, classes and illnesses with no patient, a policy reminder
+    ("my client asked if I have a minute after group, I said yes", ()),
+    ("pt asked if I had the discharge papers, I said yes they're printed", ()),
+    ("my client told me about her divorce and I just listened", ()),
+    ("the pt's cousin's husband is picking her up at noon", ()),
+    ("my congregation is collecting coats for the shelter this weekend", ()),
+    ("reminder: never share patient stories at your book club, even without names", ()),
+    ("grad class tonight on the HIPAA privacy rule, bring your laptop", ()),
+    ("my yoga instructor canceled class so I'm charting at home", ()),
+    ("I went to high school with the new charge nurse, small world", ()),
+    ("my husband has pneumonia so I'm out tomorrow", ()),
 ]
 
 
