@@ -360,6 +360,31 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("my yoga instructor canceled class so I'm charting at home", ()),
     ("I went to high school with the new charge nurse, small world", ()),
     ("my husband has pneumonia so I'm out tomorrow", ()),
+    # phi_exposure: a name with clinical shorthand
+    ("Marisol Fakeworth, 52, new afib overnight, on a heparin drip now", ("phi_exposure",)),
+    ("Desmond Testwood, 61, septic from the nursing home, bed 4 needs cultures", ("phi_exposure",)),
+    ("Gunnar Pretendson, 29, HIV+, viral load pending, pls call him back", ("phi_exposure",)),
+    # phi_disclosure: asked point blank, posts without a name
+    (
+        "my aunt asked me point blank if her neighbor sees me for therapy. I said yes",
+        ("phi_disclosure",),
+    ),
+    (
+        "I tweeted about a guy who came in today with a fork in his ear, no name",
+        ("phi_disclosure",),
+    ),
+    ("posted a pic of our ED whiteboard to my story, names half blurred", ("phi_disclosure",)),
+    # dual_relationship: business ties, clinician named by role for a pronoun client
+    ("she asked me to co-sign her apartment lease. I'm her case manager", ("dual_relationship",)),
+    ("a client asked me to be a silent partner in his bakery", ("dual_relationship",)),
+    ("thinking of renting my spare room to a client who needs housing", ("dual_relationship",)),
+    # no match: a colleague's first name, a personal question, a post with no patient, role
+    # logistics, a room for staff
+    ("Marisol from pharmacy says the heparin drip protocol changed on monday", ()),
+    ("my aunt asked me point blank if I'm coming to thanksgiving", ()),
+    ("I tweeted about the new parking garage, no names of course", ()),
+    ("I'm her case manager, so I'll send the housing forms to her landlord", ()),
+    ("renting my spare room to a travel nurse this summer", ()),
 ]
 
 
