@@ -385,6 +385,14 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("I tweeted about the new parking garage, no names of course", ()),
     ("I'm her case manager, so I'll send the housing forms to her landlord", ()),
     ("renting my spare room to a travel nurse this summer", ()),
+    # self_disclosure: countertransference in other words
+    ("I'm way too invested in one of my clients, I lose sleep over her", ("self_disclosure",)),
+    ("honestly I see myself in this patient and it's clouding my judgment", ("self_disclosure",)),
+    ("I've gotten really protective of a teen client, like a daughter to me", ("self_disclosure",)),
+    # no match: praise is not self-disclosure; protective equipment
+    ("told my client I'm so proud of her for finishing the program", ()),
+    ("pt finished PT today, I told him I was proud of him and he grinned", ()),
+    ("we ran out of protective gowns again on 4 east", ()),
 ]
 
 
