@@ -330,6 +330,69 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("the MRN field in the new intake form is broken, it keeps showing 00-000000", ()),
     ("my badge id 12-3456 stopped working at the staff entrance", ()),
     ("room 4455 ext 2231 if the pt's family needs to call the desk", ()),
+    # self_disclosure: a client asks about the clinician's own life and the clinician answers
+    ("my client asked if I have kids and I told her about my twins", ("self_disclosure",)),
+    ("pt asked whether I've ever been depressed. I said yes, years ago", ("self_disclosure",)),
+    ("a patient asked about my religion and I told him I'm catholic", ("self_disclosure",)),
+    ("my client keeps asking about my divorce and I've been answering", ("self_disclosure",)),
+    ("I got into my custody fight with a client today, way too much", ("self_disclosure",)),
+    ("I complain about my back pain to my patients all the time", ("self_disclosure",)),
+    # phi_disclosure: told to a community group, patient described by role or care setting
+    ("I told my congregation about a patient who was dying of cancer", ("phi_disclosure",)),
+    ("mentioned a client's relapse at my running club without his name", ("phi_disclosure",)),
+    ("told my husband about the woman whose baby we lost on the unit tonight", ("phi_disclosure",)),
+    ("told my dad the mayor is at our clinic for dialysis", ("phi_disclosure",)),
+    ("told my sister her neighbor has pneumonia and is on our floor", ("phi_disclosure",)),
+    # dual_relationship: treating someone known personally, second roles
+    ("got assigned the intake on a guy I went to high school with", ("dual_relationship",)),
+    ("I'm doing an eval on my cousin's son next week, nobody else can", ("dual_relationship",)),
+    ("one of my clients is my pilates instructor", ("dual_relationship",)),
+    ("my client is in my grad class this semester", ("dual_relationship",)),
+    # no match: the clinician asked for time or an item, a client's own divorce, community
+    # groups, classes and illnesses with no patient, a policy reminder
+    ("my client asked if I have a minute after group, I said yes", ()),
+    ("pt asked if I had the discharge papers, I said yes they're printed", ()),
+    ("my client told me about her divorce and I just listened", ()),
+    ("the pt's cousin's husband is picking her up at noon", ()),
+    ("my congregation is collecting coats for the shelter this weekend", ()),
+    ("reminder: never share patient stories at your book club, even without names", ()),
+    ("grad class tonight on the HIPAA privacy rule, bring your laptop", ()),
+    ("my yoga instructor canceled class so I'm charting at home", ()),
+    ("I went to high school with the new charge nurse, small world", ()),
+    ("my husband has pneumonia so I'm out tomorrow", ()),
+    # phi_exposure: a name with clinical shorthand
+    ("Marisol Fakeworth, 52, new afib overnight, on a heparin drip now", ("phi_exposure",)),
+    ("Desmond Testwood, 61, septic from the nursing home, bed 4 needs cultures", ("phi_exposure",)),
+    ("Gunnar Pretendson, 29, HIV+, viral load pending, pls call him back", ("phi_exposure",)),
+    # phi_disclosure: asked point blank, posts without a name
+    (
+        "my aunt asked me point blank if her neighbor sees me for therapy. I said yes",
+        ("phi_disclosure",),
+    ),
+    (
+        "I tweeted about a guy who came in today with a fork in his ear, no name",
+        ("phi_disclosure",),
+    ),
+    ("posted a pic of our ED whiteboard to my story, names half blurred", ("phi_disclosure",)),
+    # dual_relationship: business ties, clinician named by role for a pronoun client
+    ("she asked me to co-sign her apartment lease. I'm her case manager", ("dual_relationship",)),
+    ("a client asked me to be a silent partner in his bakery", ("dual_relationship",)),
+    ("thinking of renting my spare room to a client who needs housing", ("dual_relationship",)),
+    # no match: a colleague's first name, a personal question, a post with no patient, role
+    # logistics, a room for staff
+    ("Marisol from pharmacy says the heparin drip protocol changed on monday", ()),
+    ("my aunt asked me point blank if I'm coming to thanksgiving", ()),
+    ("I tweeted about the new parking garage, no names of course", ()),
+    ("I'm her case manager, so I'll send the housing forms to her landlord", ()),
+    ("renting my spare room to a travel nurse this summer", ()),
+    # self_disclosure: countertransference in other words
+    ("I'm way too invested in one of my clients, I lose sleep over her", ("self_disclosure",)),
+    ("honestly I see myself in this patient and it's clouding my judgment", ("self_disclosure",)),
+    ("I've gotten really protective of a teen client, like a daughter to me", ("self_disclosure",)),
+    # no match: praise is not self-disclosure; protective equipment
+    ("told my client I'm so proud of her for finishing the program", ()),
+    ("pt finished PT today, I told him I was proud of him and he grinned", ()),
+    ("we ran out of protective gowns again on 4 east", ()),
 ]
 
 
