@@ -27,26 +27,26 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 GATE_MACRO_F1 = 0.90
 GATE_BENIGN_FP = 0.02
 
-#: Held-out level measured on 2026-11-26 after the dev5 rules round and the learned scorer
-#: (macro F1 0.786, benign FP 6/211 = 2.8%; it was 0.765 / 3.8% before), with a small margin
-#: for one message either way.
-HELD_OUT_FLOOR_F1 = 0.77
-HELD_OUT_CEILING_FP = 0.034
+#: Held-out level measured on 2026-11-26 after the dev6 recall rounds (macro F1 0.802, benign
+#: FP 5/211 = 2.4%; 0.786 / 2.8% before them, 0.765 / 3.8% before the learned scorer), with
+#: a small margin for one message either way.
+HELD_OUT_FLOOR_F1 = 0.79
+HELD_OUT_CEILING_FP = 0.029
 
 #: (file, minimum macro F1, maximum benign FP) for the tuning parts, at their measured level
-#: less a margin: after the recall rounds on dev6 (2026-11-26) dev 0.971 / 0%, dev2 0.930 /
-#: 0.4%, dev3 0.884 / 0%, dev4 0.895 / 1.1%, dev5 0.954 / 0%, dev6 0.816 / 3.2% (before them
-#: 0.967 / 0.912 / 0.849 / 0.854 / 0.927 / 0.749). dev5 scored 0.722 / 6.5% (rules alone)
-#: before it was tuned on; dev6 scored 0.690 / 6.5% (rules alone) before any tuning on it.
+#: less a margin: after the recall rounds on dev6 (2026-11-26, both helpers' branches merged)
+#: dev 0.972 / 0%, dev2 0.945 / 0.4%, dev3 0.905 / 0%, dev4 0.895 / 1.1%, dev5 0.960 / 0%,
+#: dev6 0.890 / 2.7% (before them 0.967 / 0.912 / 0.849 / 0.854 / 0.927 / 0.749). dev5 scored
+#: 0.722 / 6.5% (rules alone) before it was tuned on; dev6 0.690 / 6.5% (rules alone).
+#: dev7 is never tuned on: 0.749 / 6.5% when first scored, 0.759 / 6.5% after the rounds.
 TUNING_FLOORS = [
     ("corpus_dev.jsonl", 0.96, 0.005),
-    ("corpus_dev2.jsonl", 0.92, 0.008),
-    ("corpus_dev3.jsonl", 0.87, 0.005),
-    ("corpus_dev4.jsonl", 0.88, 0.022),
-    ("corpus_dev5.jsonl", 0.94, 0.006),
-    ("corpus_dev6.jsonl", 0.80, 0.038),
-    # fresh part (never tuned on): 0.749 / 6.5% when first scored
-    ("corpus_dev7.jsonl", 0.73, 0.07),
+    ("corpus_dev2.jsonl", 0.93, 0.008),
+    ("corpus_dev3.jsonl", 0.89, 0.005),
+    ("corpus_dev4.jsonl", 0.88, 0.015),
+    ("corpus_dev5.jsonl", 0.95, 0.006),
+    ("corpus_dev6.jsonl", 0.88, 0.03),
+    ("corpus_dev7.jsonl", 0.745, 0.07),
 ]
 
 
@@ -63,7 +63,7 @@ def held_out(classifier: Classifier) -> EvalReport:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="classifier issue open: held-out macro F1 0.786 < 0.90, benign FP 2.8% > 2%",
+    reason="classifier issue open: held-out macro F1 0.802 < 0.90, benign FP 2.4% > 2%",
 )
 def test_held_out_part_meets_the_quality_gate(held_out: EvalReport) -> None:
     assert held_out.macro_f1 >= GATE_MACRO_F1, held_out.table()
