@@ -212,20 +212,17 @@ class TokenGroup:
 
     def may_match(self, text: str, lowered: str | None) -> bool:
         """Whether the ``requires`` regex matches (``lowered``: the ASCII text lower-cased)."""
-        if self.requires is None:
-            return True
-        if lowered is not None:
-            for req in self.needs:
-                if not holds(req, text, lowered):
-                    return False
-        return self.requires.search(text) is not None
+        return self._search(self.needs, text, lowered)
 
     def passes(self, text: str, lowered: str | None) -> bool:
         """:meth:`may_match` for a text known to have every feature bit in ``self.bits``."""
+        return self._search(self.checks, text, lowered)
+
+    def _search(self, reqs: Sequence[Requirement], text: str, lowered: str | None) -> bool:
         if self.requires is None:
             return True
         if lowered is not None:
-            for req in self.checks:
+            for req in reqs:
                 if not holds(req, text, lowered):
                     return False
         return self.requires.search(text) is not None

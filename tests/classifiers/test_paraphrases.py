@@ -12,6 +12,8 @@ import pytest
 
 from classifiers import Classifier
 
+from .paraphrases_roles import ROWS as ROLE_ROWS
+
 ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("my client brought me a loaf of homemade banana bread today", ("gifts",)),
     ("a patient tried to tip me after his bath, what do I do", ("gifts",)),
@@ -399,11 +401,13 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
 def test_table_has_positive_and_no_match_rows() -> None:
     assert sum(1 for _, cats in ROWS if not cats) >= 30
     assert sum(1 for _, cats in ROWS if cats) >= 60
+    assert any(cats for _, cats in ROLE_ROWS) and any(not cats for _, cats in ROLE_ROWS)
 
 
-@pytest.mark.parametrize(("text", "expected"), ROWS)
+@pytest.mark.parametrize(("text", "expected"), ROWS + ROLE_ROWS)
 def test_paraphrase(classifier: Classifier, text: str, expected: tuple[str, ...]) -> None:
     assessment = classifier.assess(text)
-    assert tuple(sorted(assessment.categories)) == expected, [
-        (f.category, f.rule_id, [e.text for e in f.evidence]) for f in assessment.findings
-    ]
+    assert tuple(sorted(assessment.categories)) == expected, (
+        [(f.category, f.rule_id, [e.text for e in f.evidence]) for f in assessment.findings],
+        [(s.finding.category, s.reason) for s in assessment.suppressed],
+    )

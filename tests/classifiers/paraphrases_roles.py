@@ -1,4 +1,6 @@
-"""Paraphrase tables for recall on fresh wording (issue #2), by kind of miss.
+"""Paraphrase rows for recall on fresh wording (issue #2), by kind of miss.
+
+Data for ``test_paraphrases.py``, which runs them with its own table.
 
 Written for these tests (not taken from any corpus). Each block is one kind of wording the
 rules used to miss, with "no match" rows (``()``) that reuse the same words innocently:
@@ -29,10 +31,6 @@ rules used to miss, with "no match" rows (``()``) that reuse the same words inno
 """
 
 from __future__ import annotations
-
-import pytest
-
-from classifiers import Classifier
 
 ROWS: list[tuple[str, tuple[str, ...]]] = [
     # client named by role
@@ -180,18 +178,3 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("the charge nurse sent me a friend request, she's nice", ()),
     ("he keeps forgetting his meds, can pharmacy do blister packs", ()),
 ]
-
-
-def test_table_has_positive_and_no_match_rows() -> None:
-    assert any(expected for _, expected in ROWS)
-    assert any(not expected for _, expected in ROWS)
-
-
-@pytest.mark.parametrize(("text", "expected"), ROWS)
-def test_paraphrase(classifier: Classifier, text: str, expected: tuple[str, ...]) -> None:
-    assessment = classifier.assess(text)
-    assert tuple(assessment.categories) == expected, (
-        assessment.categories,
-        [(f.category, f.rule_id, [e.text for e in f.evidence]) for f in assessment.findings],
-        [(s.finding.category, s.reason) for s in assessment.suppressed],
-    )
