@@ -395,6 +395,16 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("told my client I'm so proud of her for finishing the program", ()),
     ("pt finished PT today, I told him I was proud of him and he grinned", ()),
     ("we ran out of protective gowns again on 4 east", ()),
+    # an approach the writer reports closed in the same clause (labelling policy 11)
+    ("the family invited me to the memorial lunch, I thanked them and said I couldn't", ()),
+    ("a student on my caseload asked to follow me on tiktok, told him nope", ()),
+    ("pt's wife offered me a gift card, I'm going to decline it and thank her", ()),
+    ("a client invited me to his band's show and I said I couldn't wait", ("socializing",)),
+    # a refusal in another sentence does not close what follows (still unresolved)
+    (
+        "a pt asked for my cell. I said I can't. now he calls the unit asking for me",
+        ("personal_contact",),
+    ),
 ]
 
 

@@ -36,8 +36,9 @@ HELD_OUT_CEILING_FP = 0.029
 #: (file, minimum macro F1, maximum benign FP) for the tuning parts, at their measured level
 #: less a margin: after the recall rounds on dev6 (2026-11-26, both helpers' branches merged)
 #: dev 0.972 / 0%, dev2 0.945 / 0.4%, dev3 0.905 / 0%, dev4 0.895 / 1.1%, dev5 0.960 / 0%,
-#: dev6 0.890 / 2.7% (before them 0.967 / 0.912 / 0.849 / 0.854 / 0.927 / 0.749). dev5 scored
-#: 0.722 / 6.5% (rules alone) before it was tuned on; dev6 0.690 / 6.5% (rules alone).
+#: dev6 0.890 / 2.7%, 0.893 / 1.6% with the closure phrases (before the rounds 0.967 / 0.912
+#: / 0.849 / 0.854 / 0.927 / 0.749). dev5 scored 0.722 / 6.5% (rules alone) before it was
+#: tuned on; dev6 0.690 / 6.5% (rules alone).
 #: dev7 is never tuned on: 0.749 / 6.5% when first scored, 0.759 / 6.5% after the rounds.
 TUNING_FLOORS = [
     ("corpus_dev.jsonl", 0.96, 0.005),
@@ -45,7 +46,7 @@ TUNING_FLOORS = [
     ("corpus_dev3.jsonl", 0.89, 0.005),
     ("corpus_dev4.jsonl", 0.88, 0.015),
     ("corpus_dev5.jsonl", 0.95, 0.006),
-    ("corpus_dev6.jsonl", 0.88, 0.03),
+    ("corpus_dev6.jsonl", 0.88, 0.02),
     ("corpus_dev7.jsonl", 0.745, 0.07),
 ]
 
