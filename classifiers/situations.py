@@ -101,12 +101,12 @@ def evaluate(
     text: str,
     matches: Sequence[tuple[int, int, int, bool]],
     rule_of: Callable[[int], CueRule | ContextRule],
-    situations: Sequence[Prepared] | Callable[[frozenset[str]], Sequence[SituationRule]],
+    candidates_of: Callable[[frozenset[str]], Sequence[SituationRule]],
 ) -> list[RawFinding]:
     """Evaluate situation rules and context over one doc's matches.
 
-    ``situations``: the prepared rules, or a function giving the rules that could fire
-    with a set of cue labels (:meth:`SituationMatcher.candidates`, cached per label set).
+    ``candidates_of`` gives the rules that could fire with a set of cue labels, in priority
+    order (:meth:`SituationMatcher.candidates`, cached per label set).
     """
     cues: list[Hit] = []
     ctx: list[CtxHit] = []
@@ -119,7 +119,7 @@ def evaluate(
     if not cues:
         return []
     labels = frozenset([r.label for r, _, _ in cues])
-    candidates = situations(labels) if callable(situations) else candidates_for(situations, labels)
+    candidates = candidates_of(labels)
     if not candidates:
         return []
     # sentence and clause ids of the matched tokens only, from character offsets
