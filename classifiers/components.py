@@ -20,7 +20,7 @@ from .lexicon import WORD, fold_lemmas, key_lexemes
 from .overlaps import longest_first, resolve_cues
 from .prefilter import Planner, TokenGroup
 from .rules import IGNORE_LABEL, ContextRule, CueRule, SituationRule
-from .situations import Prepared, candidates_for, evaluate, prepare, satisfiable
+from .situations import Prepared, candidates_for, evaluate, prepare
 
 MATCHES_KEY = "boundary_matches"
 #: The doc's text, set by the classifier before the components run (``doc.text`` rebuilds
@@ -256,7 +256,6 @@ class SituationMatcher:
         self.cues_name = cues
         self.situations: list[SituationRule] = []
         self._prepared: list[Prepared] = []
-        self._could: dict[frozenset[str], bool] = {}
         self._relevant: dict[frozenset[str], frozenset[str]] = {}
         self._candidates: dict[frozenset[str], list[SituationRule]] = {}
 
@@ -264,7 +263,6 @@ class SituationMatcher:
         """Add situation rules (their order is their priority)."""
         self.situations.extend(situations)
         self._prepared = prepare(self.situations)
-        self._could.clear()
         self._relevant.clear()
         self._candidates.clear()
         self._connect()
@@ -276,19 +274,14 @@ class SituationMatcher:
             cues.connect(self.could_fire, self.relevant_labels)
 
     def could_fire(self, labels: frozenset[str]) -> bool:
-        """Whether some situation rule has every label group it needs among ``labels``.
+        """Whether some situation rule has every label group it needs among ``labels``."""
+        return bool(self.candidates(labels))
+
+    def candidates(self, labels: frozenset[str]) -> list[SituationRule]:
+        """The situation rules that could fire with ``labels``, in priority order.
 
         Answers are cached per label set (messages repeat the same few combinations).
         """
-        known = self._could.get(labels)
-        if known is None:
-            known = any(satisfiable(groups, anys, labels) for _, groups, anys in self._prepared)
-            if len(self._could) < 100_000:
-                self._could[labels] = known
-        return known
-
-    def candidates(self, labels: frozenset[str]) -> list[SituationRule]:
-        """The situation rules that could fire with ``labels``, in priority order (cached)."""
         known = self._candidates.get(labels)
         if known is None:
             known = candidates_for(self._prepared, labels)
@@ -303,13 +296,7 @@ class SituationMatcher:
         """
         known = self._relevant.get(labels)
         if known is None:
-            known = frozenset({IGNORE_LABEL}).union(
-                *[
-                    r.labels()
-                    for r, groups, anys in self._prepared
-                    if satisfiable(groups, anys, labels)
-                ]
-            )
+            known = frozenset({IGNORE_LABEL}).union(*[r.labels() for r in self.candidates(labels)])
             if len(self._relevant) < 100_000:
                 self._relevant[labels] = known
         return known
@@ -341,7 +328,6 @@ class SituationMatcher:
             SituationRule.model_validate_json(x) for x in _lines(path / "situations.jsonl")
         ]
         self._prepared = prepare(self.situations)
-        self._could.clear()
         self._relevant.clear()
         self._candidates.clear()
         self._connect()

@@ -120,7 +120,7 @@ def _digit_class(seq: Any) -> bool:
     if len(items) != 1 or str(items[0][0]) != "IN":
         return False
     chars = _class_chars(items[0][1], False)
-    return chars is not None and chars not in _SPECIAL and chars <= _DIGITS
+    return chars is not None and chars <= _DIGITS
 
 
 def _best(reqs: list[Requirement]) -> Requirement | None:
