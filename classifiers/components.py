@@ -27,6 +27,8 @@ MATCHES_KEY = "boundary_matches"
 #: the string token by token, which costs more than the matching itself).
 TEXT_KEY = "boundary_text"
 FINDINGS_KEY = "boundary_findings"
+#: ``doc.user_data`` key of the cue labels the phrase matcher found (before the gate).
+LABELS_KEY = "boundary_labels"
 
 #: The writer as a first-person pronoun: IGNORE phrases do not hide it ("me" in "sent me"
 #: still names the writer), while "my" stays hideable ("my therapist", "my parents").
@@ -196,11 +198,12 @@ class CueMatcher:
         text = doc.user_data.get(TEXT_KEY) or doc.text
         gate, relevant = self.gate, self.relevant
         groups: list[TokenGroup] | None
+        keys, labels = self._keys, self._labels
+        present = frozenset([labels[keys[key][0]] for key, _, _ in raw])
+        doc.user_data[LABELS_KEY] = present
         if gate is not None and relevant is not None:
             if self._planner is None:
                 self._planner = Planner(self.token_groups, gate, relevant)
-            keys, labels = self._keys, self._labels
-            present = frozenset([labels[keys[key][0]] for key, _, _ in raw])
             groups = self._planner.select(present, text)
             if groups is None:
                 return []

@@ -14,6 +14,8 @@ from spacy.tokens import Doc
 
 OFFSETS_KEY = "boundary_offsets"
 LEXICAL_KEY = "boundary_lexical"
+#: A scorer term as string hashes: a word's LOWER hash, or a pair of them for a bigram.
+TermId = int | tuple[int, int]
 
 
 def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
@@ -33,16 +35,32 @@ def window_terms(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     (term, start token, end token) for the lower-cased unigrams that are not punctuation,
     space or brackets, then the bigrams of neighbouring such tokens.
     """
-    lexical: tuple[list[int], list[bool]] | None = doc.user_data.get(LEXICAL_KEY)
-    if lexical is None:
-        array = doc.to_array([LOWER, IS_PUNCT, IS_SPACE, IS_BRACKET])
-        lexical = (array[:, 0].tolist(), (array[:, 1:].sum(axis=1) > 0).tolist())
-        doc.user_data[LEXICAL_KEY] = lexical
-    lowers, skip = lexical
     strings = doc.vocab.strings
-    kept = [(strings[lowers[i]], i) for i in range(start, end) if not skip[i]]
-    out = [(word, i, i + 1) for word, i in kept]
+    return [
+        (strings[key] if isinstance(key, int) else f"{strings[key[0]]} {strings[key[1]]}", i, j)
+        for key, i, j in window_ids(doc, start, end)
+    ]
+
+
+def lexical(doc: Doc) -> tuple[list[int], list[bool]]:
+    """Every token's LOWER hash, and whether it is punctuation, space or a bracket (cached)."""
+    found: tuple[list[int], list[bool]] | None = doc.user_data.get(LEXICAL_KEY)
+    if found is None:
+        array = doc.to_array([LOWER, IS_PUNCT, IS_SPACE, IS_BRACKET])
+        found = (array[:, 0].tolist(), (array[:, 1:].sum(axis=1) > 0).tolist())
+        doc.user_data[LEXICAL_KEY] = found
+    return found
+
+
+def window_ids(doc: Doc, start: int, end: int) -> list[tuple[TermId, int, int]]:
+    """:func:`window_terms` with each term as its string hash (a bigram: a pair of hashes).
+
+    The scorer looks terms up by these (``ScorerWeights.ids``): no string is built.
+    """
+    lowers, skip = lexical(doc)
+    kept = [(lowers[i], i) for i in range(start, end) if not skip[i]]
+    out: list[tuple[TermId, int, int]] = [(key, i, i + 1) for key, i in kept]
     for (a, i), (b, j) in pairwise(kept):
         if j == i + 1:
-            out.append((f"{a} {b}", i, j + 1))
+            out.append(((a, b), i, j + 1))
     return out

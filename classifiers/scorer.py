@@ -11,12 +11,18 @@ It does two things, both explained in the result:
 * **confirm** — a rule finding whose category the model scores below ``veto_below`` is
   taken out and reported in ``Assessment.suppressed`` with reason ``"unlikely"`` and the
   score (the rule's evidence stays visible there);
-* **add** — a category scored at or above ``add_at`` that no rule found becomes a finding
-  of the situation rule ``learned.<category>`` (severity ``info``). Its evidence is the
-  words that contributed most to the score, each as the cue ``LEARNED`` with its weight in
-  the description. Nothing is added when the message has a negation or policy cue (the
-  model has no notion of scope), and question / hypothetical / reported cues set the flags
-  as they do for rules, over the whole message.
+* **add** — when the rules found nothing, a category scored at or above ``add_at`` becomes
+  a finding of the situation rule ``learned.<category>`` (severity ``info``). Its evidence
+  is the words that contributed most to the score, each as the cue ``LEARNED`` with its
+  weight in the description. The model knows words, not who did what, so it speaks only
+  where the rules see the shape of a boundary question: a cue label of ``add_when`` (a
+  client/patient) is present, none of ``add_unless`` (the rules' hard negatives:
+  colleagues, a patient's own family, paperwork, "client portal"), the writer is in the
+  message ("I", "me", "we": a client's own party is not socializing with the clinician),
+  and no negation or policy cue (the model has no notion of scope). It never adds
+  ``phi_exposure`` (an identifier must be in the message), nor ``post_termination``
+  unless "former" or the like was said. Question / hypothetical / reported cues set the
+  flags as they do for rules, over the whole message.
 
 Weights are data (``classifiers/rules/scorer.json``), written by ``boundary-bot scorer
 train`` and loaded like the rule files. Without weights the component does nothing.
@@ -25,32 +31,43 @@ train`` and loaded like the rule files. Without weights the component does nothi
 from __future__ import annotations
 
 import json
-import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from .components import FINDINGS_KEY, TEXT_KEY, CueMatcher
-from .docarrays import token_offsets, window_terms
-from .errors import RuleError
-from .models import CATEGORIES
+from .components import FINDINGS_KEY, LABELS_KEY, TEXT_KEY, CueMatcher
+from .docarrays import TermId, lexical, token_offsets, window_ids, window_terms
 from .rules import CueRule, SituationRule
 from .situations import Hit, RawFinding, sentence_ends
+from .weights import SCORER_FILE, ScorerWeights, load_weights
 
 SCORES_KEY = "boundary_scores"
 VETOED_KEY = "boundary_vetoed"
-SCORER_FILE = "scorer.json"
 LEARNED_LABEL = "LEARNED"
 
 #: Context labels that block an addition anywhere in the message, and those that set flags.
 _BLOCKING = frozenset(("NEGATION", "POLICY"))
 _QUESTION = frozenset(("QUESTION", "HYPOTHETICAL"))
+#: Categories the model never adds: an identifier must be in the message, and the model
+#: reads words, not identifiers (measured: every such addition was wrong).
+NEVER_ADDED = frozenset(("phi_exposure",))
+#: Cue labels that say a client/patient is in the message (the default ``add_when``).
+CLIENT_LABELS = ("CLIENT", "FORMER", "SESSION", "THIRD", "KIN_OF_CLIENT", "TO_CLIENT", "CASE_REF")
+#: The writer as a party (LOWER hashes): "I" also covers "I'm", "im", "I've" (split by the
+#: tokenizer).
+_FIRST_PERSON = frozenset(get_string_id(w) for w in ("i", "me", "we", "us", "myself", "ourselves"))
+#: Cue labels of the rules' hard negatives (colleagues, a patient's own family, paperwork,
+#: work phones, "client portal", ...): no addition where one is present (the default
+#: ``add_unless``). The rules know these contexts; the word model does not.
+BENIGN_LABELS = (
+    "IGNORE", "STAFF", "STAFF_WIDE", "OTHERS_TOUCH", "OTHERS_ROMANCE", "GIFT_TO_OTHER",
+    "ORG_ACCOUNT", "ORG_CONTACT", "TEST_DATA", "CLINIC_BUSINESS", "WORK_CHANNEL", "OWN_STORY",
+)  # fmt: skip
 
 
 def _window(
@@ -86,141 +103,6 @@ def terms(doc: Doc | Span) -> list[tuple[str, int, int]]:
     return window_terms(doc, 0, len(doc))
 
 
-@dataclass
-class ScorerWeights:
-    """A trained model: vocabulary, IDF, one weight column and bias per category."""
-
-    categories: tuple[str, ...]
-    vocabulary: dict[str, int]
-    idf: np.ndarray  # (features,)
-    weights: np.ndarray  # (features, categories)
-    bias: np.ndarray  # (categories,)
-    trained_on: tuple[str, ...] = ()
-    _idf_list: list[float] | None = field(default=None, repr=False, compare=False)
-    _columns: dict[int, list[float]] = field(default_factory=dict, repr=False, compare=False)
-
-    def vector(
-        self, items: Iterable[tuple[str, int, int]]
-    ) -> tuple[list[int], np.ndarray, list[tuple[int, int]]]:
-        """(feature rows, L2-normalised sublinear TF-IDF values, first span of each row)
-        of the features ``items`` (from :func:`features`)."""
-        counts: dict[int, int] = {}
-        spans: dict[int, tuple[int, int]] = {}
-        vocabulary = self.vocabulary
-        for term, start, end in items:
-            row = vocabulary.get(term)
-            if row is not None:
-                counts[row] = counts.get(row, 0) + 1
-                spans.setdefault(row, (start, end))
-        return self.values_of(counts, spans)
-
-    def values_of(
-        self, counts: dict[int, int], spans: dict[int, tuple[int, int]]
-    ) -> tuple[list[int], np.ndarray, list[tuple[int, int]]]:
-        """(rows, L2-normalised sublinear TF-IDF values, spans) from term counts per row."""
-        if not counts:
-            return [], np.zeros(0), []
-        idf = self._idf_list
-        if idf is None:
-            idf = self._idf_list = self.idf.tolist()
-        values = [(1.0 + math.log(c)) * idf[r] for r, c in counts.items()]
-        norm = math.sqrt(sum(v * v for v in values))
-        return list(counts), np.array(values) / norm, [spans[r] for r in counts]
-
-    def probabilities(self, rows: Sequence[int], values: np.ndarray) -> np.ndarray:
-        """Per-category probabilities for a vector from :meth:`vector`."""
-        z = self.bias + values @ self.weights[rows] if len(rows) else self.bias.copy()
-        return 1.0 / (1.0 + np.exp(-z))
-
-    def probability(self, items: Iterable[tuple[str, int, int]], category: int) -> float:
-        """The probability of one category (by index) for the features ``items``.
-
-        The same number as ``probabilities(*vector(items)[:2])[category]``, in plain Python
-        (for a handful of terms numpy's per-call overhead costs more than the arithmetic).
-        """
-        counts: dict[int, int] = {}
-        vocabulary = self.vocabulary
-        for term, _, _ in items:
-            row = vocabulary.get(term)
-            if row is not None:
-                counts[row] = counts.get(row, 0) + 1
-        z = float(self.bias[category])
-        if counts:
-            idf = self._idf_list
-            if idf is None:
-                idf = self._idf_list = self.idf.tolist()
-            column = self._columns.get(category)
-            if column is None:
-                column = self._columns[category] = self.weights[:, category].tolist()
-            values = [((1.0 + math.log(c)) * idf[r], r) for r, c in counts.items()]
-            norm = math.sqrt(sum(v * v for v, _ in values))
-            z += sum(v * column[r] for v, r in values) / norm
-        return 1.0 / (1.0 + math.exp(-z))
-
-    def to_json(self) -> dict[str, Any]:
-        """Plain JSON data (weights rounded to 5 decimals)."""
-        names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
-        return {
-            "format": 1,
-            "categories": list(self.categories),
-            "trained_on": list(self.trained_on),
-            "bias": [round(float(b), 5) for b in self.bias],
-            "features": [
-                [name, round(float(self.idf[i]), 5), [round(float(w), 5) for w in self.weights[i]]]
-                for i, name in enumerate(names)
-            ],
-        }
-
-    @classmethod
-    def from_json(cls, data: Any, *, source: str = "<data>") -> ScorerWeights:
-        """Validate and load :meth:`to_json` data; errors name ``source`` and the bad value."""
-        if not isinstance(data, dict) or data.get("format") != 1:
-            got = data.get("format") if isinstance(data, dict) else type(data).__name__
-            raise RuleError("expected scorer data with format 1", file=source, value=got)
-        categories = tuple(data.get("categories") or ())
-        unknown = [c for c in categories if c not in CATEGORIES]
-        if not categories or unknown:
-            raise RuleError(
-                f"expected categories from {', '.join(CATEGORIES)}", file=source, value=unknown
-            )
-        features = data.get("features") or []
-        k = len(categories)
-        vocabulary: dict[str, int] = {}
-        idf = np.zeros(len(features))
-        weights = np.zeros((len(features), k))
-        for i, item in enumerate(features):
-            try:
-                term, weight, row = item
-                vocabulary[str(term)] = i
-                idf[i] = float(weight)
-                weights[i] = [float(x) for x in row]
-                if len(row) != k:
-                    raise ValueError
-            except (TypeError, ValueError):
-                raise RuleError(
-                    f"feature {i}: expected [term, idf, {k} weights]", file=source, value=item
-                ) from None
-        bias = data.get("bias")
-        if not (isinstance(bias, list) and len(bias) == k):
-            raise RuleError(f"expected a list of {k} biases", file=source, value=bias)
-        trained_on = tuple(str(x) for x in data.get("trained_on") or ())
-        return cls(categories, vocabulary, idf, weights, np.asarray(bias, float), trained_on)
-
-
-def load_weights(*directories: Path) -> ScorerWeights | None:
-    """The last ``scorer.json`` found in ``directories`` (an organisation's replaces ours)."""
-    found = None
-    for directory in directories:
-        path = Path(directory) / SCORER_FILE
-        if path.is_file():
-            try:
-                data = json.loads(path.read_text(encoding="utf-8"))
-            except json.JSONDecodeError as exc:
-                raise RuleError("expected JSON", file=str(path), line=exc.lineno) from exc
-            found = ScorerWeights.from_json(data, source=str(path))
-    return found
-
-
 class BoundaryScorer:
     """Confirms rule findings and adds learned ones (see the module docstring)."""
 
@@ -231,8 +113,10 @@ class BoundaryScorer:
         cues: str = "boundary_cues",
         veto_below: float = 0.1,
         additions: bool = False,
-        add_at: float = 0.9,
+        add_at: float = 0.8,
         max_evidence: int = 3,
+        add_when: Sequence[str] = CLIENT_LABELS,
+        add_unless: Sequence[str] = BENIGN_LABELS,
     ) -> None:
         self.nlp = nlp
         self.name = name
@@ -241,6 +125,8 @@ class BoundaryScorer:
         self.additions = additions
         self.add_at = add_at
         self.max_evidence = max_evidence
+        self.add_when = frozenset(add_when)
+        self.add_unless = frozenset(add_unless)
         self.weights: ScorerWeights | None = None
         self._rules: dict[str, SituationRule] = {}
 
@@ -275,7 +161,7 @@ class BoundaryScorer:
         text: str = doc.user_data.get(TEXT_KEY) or doc.text
         ends = sentence_ends(doc, text) if live else []
         offsets = token_offsets(doc)[0] if live else []
-        seen: dict[tuple[int, int], list[tuple[str, int, int]]] = {}
+        seen: dict[tuple[int, int], list[tuple[TermId, int, int]]] = {}
         for f in findings:
             if f.suppressed_by is not None:
                 kept.append(f)
@@ -283,20 +169,24 @@ class BoundaryScorer:
             window = _window(offsets, f, ends, len(text))
             items = seen.get(window)
             if items is None:
-                items = seen[window] = window_terms(doc, *window)
-            p = weights.probability(items, weights.categories.index(f.rule.category))
+                items = seen[window] = window_ids(doc, *window)
+            p = weights.probability(items, weights.categories.index(f.rule.category), by_id=True)
             scores[f.rule.category] = max(p, scores.get(f.rule.category, 0.0))
             (vetoed.append((f, p)) if p < self.veto_below else kept.append(f))
         if vetoed:
             doc.user_data[VETOED_KEY] = vetoed
-        if self.additions:
-            rows, values, spans = weights.vector(terms(doc))
+        present: frozenset[str] = doc.user_data.get(LABELS_KEY) or frozenset()
+        silent = all(f.suppressed_by is not None for f in kept)
+        if self.additions and silent and self._may_add(doc, present):
+            rows, values, spans = weights.vector(window_ids(doc, 0, len(doc)), by_id=True)
             probs = weights.probabilities(rows, values)
             known = {f.rule.category for f in findings}
+            if "FORMER" not in present:  # "former" must be said, not guessed
+                known.add("post_termination")
             wanted = [
                 (c, j)
                 for j, c in enumerate(weights.categories)
-                if probs[j] >= self.add_at and c not in known
+                if probs[j] >= self.add_at and c not in known and c not in NEVER_ADDED
             ]
             for c, j in wanted:
                 scores[c] = float(probs[j])
@@ -345,6 +235,16 @@ class BoundaryScorer:
             )
         return out
 
+    def _may_add(self, doc: Doc, present: frozenset[str]) -> bool:
+        """Whether an addition is allowed: cue labels ``present`` hold one of ``add_when``
+        (any, when empty) and none of ``add_unless``, and the writer is in the message
+        ("I", "me", "we": a client's own party is not socializing with the clinician)."""
+        if self.add_when and self.add_when.isdisjoint(present):
+            return False
+        if not self.add_unless.isdisjoint(present):
+            return False
+        return not _FIRST_PERSON.isdisjoint(lexical(doc)[0])
+
     def _cues(self) -> CueMatcher | None:
         if self.cues_name not in self.nlp.pipe_names:
             return None
@@ -375,8 +275,10 @@ class BoundaryScorer:
         "cues": "boundary_cues",
         "veto_below": 0.1,
         "additions": False,
-        "add_at": 0.9,
+        "add_at": 0.8,
         "max_evidence": 3,
+        "add_when": list(CLIENT_LABELS),
+        "add_unless": list(BENIGN_LABELS),
     },
 )
 def make_boundary_scorer(
@@ -387,6 +289,10 @@ def make_boundary_scorer(
     additions: bool,
     add_at: float,
     max_evidence: int,
+    add_when: list[str],
+    add_unless: list[str],
 ) -> BoundaryScorer:
     """Factory of the learned scorer (weights are set with ``set_weights``)."""
-    return BoundaryScorer(nlp, name, cues, veto_below, additions, add_at, max_evidence)
+    return BoundaryScorer(
+        nlp, name, cues, veto_below, additions, add_at, max_evidence, add_when, add_unless
+    )

@@ -11,6 +11,7 @@ import spacy
 
 from bot.cli import main
 from classifiers import Classifier, from_disk, load_classifier
+from classifiers.docarrays import window_ids
 from classifiers.engine import _load_norms, build_pipeline
 from classifiers.errors import ClassifierError, RuleError
 from classifiers.models import CATEGORIES
@@ -51,6 +52,7 @@ def _weights(boost: dict[str, dict[str, float]], bias: float = -3.0) -> ScorerWe
 
 
 def _classifier(weights: ScorerWeights, *, additions: bool = False) -> Classifier:
+    """A pipeline with ``weights``; additions off unless asked (as in the app)."""
     rules = load_rules(BUNDLED_RULES_DIR)
     nlp = build_pipeline(
         rules, _load_norms(BUNDLED_RULES_DIR), weights, learned_additions=additions
@@ -118,14 +120,25 @@ def test_the_veto_reads_the_sentences_of_the_finding_not_the_whole_message() -> 
     assert "physical_contact" in _classifier(weights).assess(text).categories
 
 
-def test_additions_are_off_by_default() -> None:
+def test_additions_can_be_switched_off() -> None:
     weights = _weights({"gifts": {"zebra": 9.0}})
-    assert _classifier(weights).assess("the zebra again").findings == ()
+    assert _classifier(weights).assess("my client and I saw the zebra again").findings == ()
+
+
+def test_additions_are_off_by_default_and_the_setting_turns_them_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("BOUNDARY_LEARNED_ADDITIONS", raising=False)
+    scorer = load_classifier().nlp.get_pipe("boundary_scorer")
+    assert isinstance(scorer, BoundaryScorer) and not scorer.additions
+    monkeypatch.setenv("BOUNDARY_LEARNED_ADDITIONS", "true")
+    scorer = load_classifier().nlp.get_pipe("boundary_scorer")
+    assert isinstance(scorer, BoundaryScorer) and scorer.additions and scorer.add_at == 0.8
 
 
 def test_an_addition_explains_itself_with_offsets_into_the_original() -> None:
     weights = _weights({"gifts": {"zebra": 9.0, "striped": 0.5}})
-    text = "<@U0123ABCD> the striped *zebra* again?"
+    text = "<@U0123ABCD> my client and I saw the striped *zebra* again?"
     a = _classifier(weights, additions=True).assess(text)
     (f,) = a.findings
     assert (f.category, f.rule_id, f.severity, f.is_question) == (
@@ -144,14 +157,53 @@ def test_an_addition_explains_itself_with_offsets_into_the_original() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "I would never zebra",  # negation
-        "reminder: per policy no zebra",  # policy
-        "the horse again",  # no match: nothing weighs towards a category
+        "my client? I would never zebra",  # negation
+        "reminder: per policy no zebra with clients",  # policy
+        "my client and I saw the horse again",  # no match: nothing weighs towards a category
+        "my coworker and I saw the zebra again",  # no match: nobody in the clinician's care
+        "I saw the zebra again",  # no match: no words for a client/patient at all
+        "my client says the client portal has a zebra, I saw it",  # no match: hard negative
+        "my client's insurance card has a zebra, I saw it",  # no match: clinical paperwork
+        "my client went to see the zebra last night",  # no match: the writer is not a party
     ],
 )
 def test_no_addition_under_negation_policy_or_without_signal(text: str) -> None:
     weights = _weights({"gifts": {"zebra": 9.0}})
     assert _classifier(weights, additions=True).assess(text).findings == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my client and I saw the zebra again",
+        "the pt in 4 and I saw the zebra again",
+        "a former patient, the zebra again, we laughed",
+        "in session today I drew a zebra",
+    ],
+)
+def test_an_addition_needs_words_for_someone_in_care(text: str) -> None:
+    weights = _weights({"gifts": {"zebra": 9.0}})
+    assert _classifier(weights, additions=True).assess(text).categories == ["gifts"]
+
+
+def test_never_added_identifier_or_unsaid_former() -> None:
+    weights = _weights({"phi_exposure": {"zebra": 9.0}, "post_termination": {"zebra": 9.0}})
+    classifier = _classifier(weights, additions=True)
+    assert classifier.assess("my client and I saw the zebra").findings == ()
+    assert classifier.assess("my former client and I saw the zebra").categories == [
+        "post_termination"
+    ]
+
+
+def test_additions_can_be_ungated_by_config() -> None:
+    weights = _weights({"gifts": {"zebra": 9.0}})
+    rules = load_rules(BUNDLED_RULES_DIR)
+    nlp = build_pipeline(rules, _load_norms(BUNDLED_RULES_DIR), None)
+    config = {"additions": True, "add_when": [], "add_unless": []}
+    scorer = nlp.add_pipe("boundary_scorer", config=config)
+    assert isinstance(scorer, BoundaryScorer)
+    scorer.set_weights(weights)
+    assert Classifier(nlp).assess("I saw the zebra again").categories == ["gifts"]
 
 
 def test_fit_is_deterministic_and_learns_the_signal(classifier: Classifier) -> None:
@@ -256,3 +308,20 @@ def test_single_category_probability_matches_the_vector_form(classifier: Classif
         full = weights.probabilities(rows, values)
         for j in range(len(CATEGORIES)):
             assert weights.probability(items, j) == pytest.approx(float(full[j]), abs=1e-12)
+
+
+def test_terms_by_hash_are_the_terms_by_string(classifier: Classifier) -> None:
+    """The run-time lookup by string hashes finds exactly the rows the strings name."""
+    weights = load_weights(BUNDLED_RULES_DIR)
+    assert weights is not None
+    texts, _ = read_corpus(DATA / "corpus_dev.jsonl")
+    texts += ["Hugged, him", "a  b", "gift card!!", "", "zzqx unknownword"]
+    for text in texts:
+        doc = classifier.nlp.make_doc(text)
+        by_string = weights.vector(terms(doc))
+        by_hash = weights.vector(window_ids(doc, 0, len(doc)), by_id=True)
+        assert by_string[0] == by_hash[0] and by_string[2] == by_hash[2], text
+        assert np.array_equal(by_string[1], by_hash[1]), text
+        for j in range(len(CATEGORIES)):
+            p_string = weights.probability(terms(doc), j)
+            assert p_string == weights.probability(window_ids(doc, 0, len(doc)), j, by_id=True)
