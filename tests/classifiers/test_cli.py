@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -101,3 +103,27 @@ def test_prompt_classifies_each_line_and_exits_zero_at_eof(
     out = capsys.readouterr().out
     assert "physical_contact (caution)" in out
     assert "No boundary situation recognised." in out
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path) -> None:
+    """``boundary-bot classify --jsonl < FILE | head -1``: no traceback when the pipe closes."""
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        "".join(json.dumps({"text": f"my client hugged me {i}"}) + "\n" for i in range(5000))
+    )
+    script = "import sys; from bot.cli import main; sys.exit(main())"
+    with source.open("rb") as stdin:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", script, "classify", "--jsonl"],
+            stdin=stdin,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=Path(__file__).resolve().parents[2],
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        assert json.loads(proc.stdout.readline())["categories"] == ["physical_contact"]
+        proc.stdout.close()  # the reader goes away after one line
+        err = proc.stderr.read().decode()
+        proc.stderr.close()
+        assert proc.wait(timeout=120) == 141
+    assert "Traceback" not in err and "BrokenPipeError" not in err
