@@ -111,7 +111,7 @@ class BoundaryScorer:
         nlp: Language,
         name: str = "boundary_scorer",
         cues: str = "boundary_cues",
-        veto_below: float = 0.1,
+        veto_below: float = 0.15,
         additions: bool = False,
         add_at: float = 0.8,
         max_evidence: int = 3,
@@ -273,7 +273,7 @@ class BoundaryScorer:
     "boundary_scorer",
     default_config={
         "cues": "boundary_cues",
-        "veto_below": 0.1,
+        "veto_below": 0.15,
         "additions": False,
         "add_at": 0.8,
         "max_evidence": 3,

@@ -414,7 +414,26 @@ def test_table_has_positive_and_no_match_rows() -> None:
     assert any(cats for _, cats in ROLE_ROWS) and any(not cats for _, cats in ROLE_ROWS)
 
 
-@pytest.mark.parametrize(("text", "expected"), ROWS + ROLE_ROWS)
+#: Rows the classifier gets wrong on purpose, with the reason (strict: they fail when fixed).
+KNOWN_MISSES = {
+    "my client wants to barter landscaping for therapy": (
+        "the learned veto at 0.15 doubts the second category (gifts scores 0.11); keeping "
+        "doubted second categories lowered every corpus part (docs/CLASSIFIER.md)"
+    ),
+}
+
+
+def _params(rows: list[tuple[str, tuple[str, ...]]]) -> list[object]:
+    """The rows as test parameters, known misses marked as strict xfails."""
+    return [
+        pytest.param(t, e, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[t]))
+        if t in KNOWN_MISSES
+        else (t, e)
+        for t, e in rows
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected"), _params(ROWS + ROLE_ROWS))
 def test_paraphrase(classifier: Classifier, text: str, expected: tuple[str, ...]) -> None:
     assessment = classifier.assess(text)
     assert tuple(sorted(assessment.categories)) == expected, (
