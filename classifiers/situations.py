@@ -26,6 +26,8 @@ CtxHit = tuple[ContextRule, int, int]
 _SENTENCE_END = frozenset(".!?;…")
 _CLAUSE_KINDS = frozenset(("NEGATION", "POLICY"))
 _SENTENCE_KINDS = frozenset(("QUESTION", "HYPOTHETICAL", "REPORTED"))
+#: Tokens between a negation and an UNRESOLVED cue it denies ("never came up again").
+_DENIAL_GAP = 3
 #: Cue labels naming who is involved rather than what happened (negation skips them).
 _PARTIES = frozenset(("CLIENT", "ACTOR", "SESSION", "FORMER", "NAME"))
 #: Labels naming the person in care; an ACTOR word right before one ("my" in "my client")
@@ -260,6 +262,18 @@ def _carried(
     return None
 
 
+def _unresolved(ctx: list[CtxHit]) -> bool:
+    """Whether the message says an approach is still going on ("she keeps asking").
+
+    A negation just before the cue denies it ("never asked again", "hasn't come up again").
+    """
+    negations = [e for r, _, e in ctx if r.label == "NEGATION" and not r.closure]
+    return any(
+        r.label == "UNRESOLVED" and not any(0 <= s - e <= _DENIAL_GAP for e in negations)
+        for r, s, _ in ctx
+    )
+
+
 def _apply_context(
     finding: RawFinding,
     ctx: list[CtxHit],
@@ -277,10 +291,15 @@ def _apply_context(
     # client would be there, and we talked" is not negated by "didn't ... my client")
     actions = [(s, e) for r, s, e in finding.evidence if r.label not in _PARTIES] or spans
     own = [(s, e) for s, e in spans if clause_of[s] == clause]
+    # a closure ("told her no") does not close what the writer says is still going on
+    # ("she keeps asking"): labelling policy 11
+    unresolved = _unresolved(ctx)
     for hit in ctx:
         rule, start, _ = hit
         label = rule.label
         if label in _CLAUSE_KINDS:
+            if unresolved and rule.closure:
+                continue
             if rule.scope != "message":
                 pool = actions if label == "NEGATION" else spans
                 near = [(s, e) for s, e in pool if clause_of[s] == clause_of[start]]
