@@ -41,4 +41,27 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
         (),
     ),
     ("a client asked to add me on facebook, I said no. we meet every week and it's been fine", ()),
+    # a patient's own family touching or kissing the patient is not the clinician's touch,
+    # nor romance; a kiss on the forehead is touch, not romance
+    (
+        "the resident's sons sat on either side of the bed stroking her hair and holding her"
+        " hands while I charted",
+        (),
+    ),
+    ("my pt's granddaughter crawled into the bed to snuggle him during visiting hours", ()),
+    ("the hospice pt's wife leaned over the rails to kiss him goodbye and I teared up", ()),
+    ("my client hugged me at the end of session and her mom watched", ("physical_contact",)),
+    ("the pt's husband asked if he could hug me before they left", ("physical_contact",)),
+    (
+        "the old lady in 12 kissed me on the forehead when I finished her dressing",
+        ("physical_contact",),
+    ),
+    # clinical dates, "crushed" (let down) and a gorgeous thing are not romance
+    ("can you confirm the surgery date and the admit date for the pt in bed 4?", ()),
+    ("the client's release date got pushed and he's frustrated", ()),
+    ("pt asked what date his quit date should be for the nicotine program", ()),
+    ("the kid would be crushed if I missed his last session", ()),
+    ("my pt's daughter brought in a quilt for the unit, it's gorgeous", ()),
+    ("my client keeps saying I'm gorgeous and asked me out", ("romantic",)),
+    ("I have a crush on my client and I don't know what to do", ("romantic",)),
 ]
