@@ -64,4 +64,32 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("my pt's daughter brought in a quilt for the unit, it's gorgeous", ()),
     ("my client keeps saying I'm gorgeous and asked me out", ("romantic",)),
     ("I have a crush on my client and I don't know what to do", ("romantic",)),
+    # an online contact the writer did not take up and reports settled is benign, unless
+    # it is still going on
+    (
+        "a pt's wife sent me a friend request on facebook. I didn't accept the request and"
+        " haven't heard more",
+        (),
+    ),
+    (
+        "one of my clients followed me on tiktok; never followed her back and she hasn't"
+        " brought it up since",
+        (),
+    ),
+    (
+        "a patient found my instagram and DMed me, I didn't reply to the DM and she keeps"
+        " messaging",
+        ("social_media",),
+    ),
+    (
+        "my client sent me a follow request on insta last week, not sure whether to accept",
+        ("social_media",),
+    ),
+    # a pet in the clinician's lap is not touch with a client
+    ("the client's puppy climbed into my lap during the home visit", ()),
+    ("my pt's cat curled up on my lap for the whole intake lol", ()),
+    # a colleague's or new hire's general question answered for the team is teaching
+    ("a new grad asked me if she can hug her pts when they cry. do we have a policy?", ()),
+    ("for those asking: yes, you may hold a pt's hand during a blood draw if they want it", ()),
+    ("my client hugged me at the end of the session, is that ok?", ("physical_contact",)),
 ]
