@@ -92,4 +92,45 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("a new grad asked me if she can hug her pts when they cry. do we have a policy?", ()),
     ("for those asking: yes, you may hold a pt's hand during a blood draw if they want it", ()),
     ("my client hugged me at the end of the session, is that ok?", ("physical_contact",)),
+    # attraction and romance described indirectly: a compliment on looks, daydreaming,
+    # probing whether the clinician is free, a relative "funny and single", dates counted
+    (
+        "my client's grandson is funny and single and she keeps trying to set us up",
+        ("romantic",),
+    ),
+    (
+        "hypothetically if a former client asked you out years later, is that allowed?",
+        ("post_termination", "romantic"),
+    ),
+    (
+        "a patient messaged me on the portal 'you look stunning in blue' and a wink",
+        ("romantic",),
+    ),
+    ("I catch myself daydreaming about one of my patients during staff meetings", ("romantic",)),
+    (
+        "pt's brother keeps asking what time my shift ends and if I'm seeing anyone",
+        ("romantic",),
+    ),
+    (
+        "my coworker has been on a few dates with a guy she discharged last month",
+        ("post_termination", "romantic"),
+    ),
+    ("my client made me a playlist of songs that remind him of me", ("romantic",)),
+    ("the wound looked amazing today, pt was thrilled", ()),
+    ("pt asked what time I get off so his wife could come after I leave", ()),
+    ("my pt loves to sing love songs during music therapy", ()),
+    ("pt said I remind him of his daughter", ()),
+    # touch named by body part or closeness rather than "hug"
+    ("my client rests her head on my shoulder when she cries and I let her", ("physical_contact",)),
+    ("pt links arms with me every time we walk the hall", ("physical_contact",)),
+    ("my 85 year-old lady hugs me at the door every visit", ("physical_contact",)),
+    (
+        "the teen I work with keeps pressing up against me in the hallway and scoots closer",
+        ("physical_contact",),
+    ),
+    ("my colleague gives her clients neck rubs when they're anxious", ("physical_contact",)),
+    ("my back is killing me, I need a neck rub after this shift", ()),
+    # an online request the writer got (the writer is the implied recipient)
+    ("got a linkedin request from a patient, do I accept?", ("social_media",)),
+    ("got a friend request from a coworker from my old job", ()),
 ]
