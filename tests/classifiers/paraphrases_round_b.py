@@ -133,4 +133,49 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     # an online request the writer got (the writer is the implied recipient)
     ("got a linkedin request from a patient, do I accept?", ("social_media",)),
     ("got a friend request from a coworker from my old job", ()),
+    # PHI: confirming that someone is "one of yours" (a nod counts); a case told to a class,
+    # a church group or a town page, the patient named by what happened or where
+    (
+        "my cousin asked if the guy from the fire is one of yours and I just nodded",
+        ("phi_disclosure",),
+    ),
+    (
+        "my brother-in-law asked me if his boss is being treated here and I panicked and said yes",
+        ("phi_disclosure",),
+    ),
+    ("the pt asked if she could call me by my first name and I said yes", ()),
+    (
+        "a coworker told her yoga class about the lady on her unit with the eating disorder",
+        ("phi_disclosure",),
+    ),
+    ("I mentioned my hardest case at bible study, no names though", ("phi_disclosure",)),
+    (
+        "someone posted on the town facebook page that a kid on her floor had a near-drowning",
+        ("phi_disclosure",),
+    ),
+    (
+        "at our church group I said something like 'I have a guy with ALS who lives off Route 9'"
+        " and they knew who",
+        ("phi_disclosure",),
+    ),
+    ("I have a guy coming in at 3 for his f/u, can someone room him?", ()),
+    ("the yoga class at the Y is full again", ()),
+    # self-disclosure to a therapy group the clinician runs; not a group chat or friends
+    (
+        "told my DBT group that I've been divorced twice when we did the values exercise",
+        ("self_disclosure",),
+    ),
+    ("shared with my teen group that I struggled with depression in college", ("self_disclosure",)),
+    ("I posted the photo in my group chat about my divorce", ()),
+    ("my group of friends from college is coming this weekend", ()),
+    # countertransference named as the clinician's own feelings about a client
+    (
+        "my 3pm client lost her mom last month and I think about her all weekend",
+        ("self_disclosure",),
+    ),
+    (
+        "this client is 19 and I keep feeling like I'm her mom, my sup says that's"
+        " countertransference",
+        ("self_disclosure",),
+    ),
 ]
