@@ -221,7 +221,7 @@ def _fire(
     by_clause: dict[int, dict[str, Hit]],
 ) -> list[Hit] | None:
     for label in rule.none:
-        if label in present:
+        if label in present and not _part_of_required(present[label], rule, present):
             return None
     evidence: list[Hit] = []
     own = 0
@@ -246,6 +246,21 @@ def _fire(
     if own == 0:
         return None
     return evidence
+
+
+def _part_of_required(veto: Hit, rule: SituationRule, present: dict[str, Hit]) -> bool:
+    """Whether a vetoing cue is only a part of a longer cue the rule needs.
+
+    "my mom" is someone in the clinician's private life, but inside "my mom died" it is
+    the clinician's own life, which ``self_disclosure.to_person`` needs: not a veto.
+    """
+    _, vs, ve = veto
+    for alternatives in rule.all:
+        for label in alternatives.split("|"):
+            hit = present.get(label)
+            if hit is not None and hit[1] <= vs and ve <= hit[2] and hit[2] - hit[1] > ve - vs:
+                return True
+    return False
 
 
 def _carried(

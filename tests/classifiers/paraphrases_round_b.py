@@ -178,4 +178,13 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
         " countertransference",
         ("self_disclosure",),
     ),
+    # the clinician's own family history told to a client's family is self-disclosure (the
+    # "my mom" inside "my mom died" is the clinician's own life, not a recipient)
+    ("I told the family my dad died of ALS too", ("self_disclosure",)),
+    ("told the daughter that my mom had dementia at the end", ("self_disclosure",)),
+    ("I told my sister my mom died", ()),
+    ("my mom had surgery today so I'm leaving early", ()),
+    ("told my mom about the pt whose dad died", ("phi_disclosure",)),
+    # leaving out the name does not make a disclosure private
+    ("mentioned his case to my book club last week, didn't use his name", ("phi_disclosure",)),
 ]
