@@ -81,11 +81,16 @@ def _sentence_ends(text: str) -> list[int]:
             word = text[max(0, start - 3) : start].rsplit(None, 1)[-1:] or [""]
             if word[0].lower() in _ABBREVIATIONS:
                 continue
-        if ends and not text[ends[-1] : m.start()].strip(" \t\n.!?;"):
-            ends[-1] = m.end()  # "?\n" or "!!  ." is one boundary
+        if ends and not _has_word(text, ends[-1], m.start()):
+            ends[-1] = m.end()  # "?\n", "!!  ." or "? 😘\n" is one boundary
         else:
             ends.append(m.end())
     return ends
+
+
+def _has_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has a letter or digit (an emoji alone is no sentence)."""
+    return any(text[i].isalnum() for i in range(start, end))
 
 
 def _in_scope(ctx: CtxHit, spans: Sequence[tuple[int, int]]) -> bool:

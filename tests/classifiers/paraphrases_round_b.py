@@ -187,4 +187,17 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("told my mom about the pt whose dad died", ("phi_disclosure",)),
     # leaving out the name does not make a disclosure private
     ("mentioned his case to my book club last week, didn't use his name", ("phi_disclosure",)),
+    # an emoji alone after a sentence is not a sentence of its own (the client reference on
+    # the next line is still in reach)
+    (
+        "> you're the only one who gets me, can we go on a date sometime? \U0001f60d\n"
+        "my client sent this on the portal last night. what do I say?",
+        ("romantic",),
+    ),
+    # a client asking whether the clinician is married asks about the clinician's own life
+    (
+        "a pt asked me if I'm married and I told him yes, happily, is that too much?",
+        ("self_disclosure",),
+    ),
+    ('pt asked "are you married?" and I said let\'s keep the focus on you', ()),
 ]
