@@ -200,4 +200,13 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
         ("self_disclosure",),
     ),
     ('pt asked "are you married?" and I said let\'s keep the focus on you', ()),
+    # a forehead kiss from a patient is touch, not romance
+    (
+        "the old man kissed my forehead every morning, sweet but should I say something?",
+        ("physical_contact",),
+    ),
+    # a client named by the therapy group they attend
+    ("my coworker is sleeping with a woman from her grief group", ("romantic",)),
+    ("a girl from my DBT group asked me out", ("romantic",)),
+    ("my wife is in a grief group since her mom died", ()),
 ]
