@@ -209,4 +209,7 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("my coworker is sleeping with a woman from her grief group", ("romantic",)),
     ("a girl from my DBT group asked me out", ("romantic",)),
     ("my wife is in a grief group since her mom died", ()),
+    # "say yes" answers whether someone is a patient (or a question about the clinician)
+    ("my neighbor asked if her brother is a patient here, can I say yes?", ("phi_disclosure",)),
+    ("the pt asked if she could bring her dog and I had to say yes", ()),
 ]
