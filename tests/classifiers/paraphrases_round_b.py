@@ -212,4 +212,12 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     # "say yes" answers whether someone is a patient (or a question about the clinician)
     ("my neighbor asked if her brother is a patient here, can I say yes?", ("phi_disclosure",)),
     ("the pt asked if she could bring her dog and I had to say yes", ()),
+    # a refusal followed by "she keeps asking" stays open; "that was the end of it" closes
+    ("a patient's dad asked me out. I told him no. he keeps asking, what do I do?", ("romantic",)),
+    ("a patient's dad asked me out. I told him no and that was the end of it.", ()),
+    (
+        "a patient's dad asked me out, I told him no and that was the end of it, but he asked"
+        " again today",
+        ("romantic",),
+    ),
 ]
