@@ -35,7 +35,14 @@ _LABEL = r"^[A-Z][A-Z0-9_]{0,39}$"
 _ALTERNATIVES = r"^[A-Z][A-Z0-9_]{0,39}(\|[A-Z][A-Z0-9_]{0,39}){0,5}$"
 _RULE_ID = r"^[a-z0-9][a-z0-9_.\-]{0,79}$"
 ContextLabel = Literal[
-    "NEGATION", "POLICY", "HYPOTHETICAL", "QUESTION", "REPORTED", "PSEUDO", "TERMINATE"
+    "NEGATION",
+    "POLICY",
+    "HYPOTHETICAL",
+    "QUESTION",
+    "REPORTED",
+    "PSEUDO",
+    "TERMINATE",
+    "UNRESOLVED",
 ]
 #: Cue label that only shadows shorter cues it overlaps ("client portal" hides "client").
 IGNORE_LABEL = "IGNORE"
@@ -115,6 +122,10 @@ class ContextRule(_PatternRule):
     #: POLICY only: the message is teaching material (a role play, a case vignette, a
     #: script), so it is suppressed even when it asks a question ("how would you answer?").
     outranks_question: bool = False
+    #: NEGATION only: the writer reports a client's approach closed ("told her no", "I
+    #: declined", labelling policy 11). An UNRESOLVED cue anywhere in the message ("she
+    #: keeps asking", "again", "won't stop") outranks it: the approach is still open.
+    closure: bool = False
 
 
 class SituationRule(_Rule):

@@ -26,6 +26,8 @@ CtxHit = tuple[ContextRule, int, int]
 _SENTENCE_END = frozenset(".!?;…")
 _CLAUSE_KINDS = frozenset(("NEGATION", "POLICY"))
 _SENTENCE_KINDS = frozenset(("QUESTION", "HYPOTHETICAL", "REPORTED"))
+#: Tokens between a negation and an UNRESOLVED cue it denies ("never came up again").
+_DENIAL_GAP = 3
 #: Cue labels naming who is involved rather than what happened (negation skips them).
 _PARTIES = frozenset(("CLIENT", "ACTOR", "SESSION", "FORMER", "NAME"))
 #: Labels naming the person in care; an ACTOR word right before one ("my" in "my client")
@@ -79,11 +81,16 @@ def _sentence_ends(text: str) -> list[int]:
             word = text[max(0, start - 3) : start].rsplit(None, 1)[-1:] or [""]
             if word[0].lower() in _ABBREVIATIONS:
                 continue
-        if ends and not text[ends[-1] : m.start()].strip(" \t\n.!?;"):
-            ends[-1] = m.end()  # "?\n" or "!!  ." is one boundary
+        if ends and not _has_word(text, ends[-1], m.start()):
+            ends[-1] = m.end()  # "?\n", "!!  ." or "? 😘\n" is one boundary
         else:
             ends.append(m.end())
     return ends
+
+
+def _has_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has a letter or digit (an emoji alone is no sentence)."""
+    return any(text[i].isalnum() for i in range(start, end))
 
 
 def _in_scope(ctx: CtxHit, spans: Sequence[tuple[int, int]]) -> bool:
@@ -219,7 +226,7 @@ def _fire(
     by_clause: dict[int, dict[str, Hit]],
 ) -> list[Hit] | None:
     for label in rule.none:
-        if label in present:
+        if label in present and not _part_of_required(present[label], rule, present):
             return None
     evidence: list[Hit] = []
     own = 0
@@ -246,6 +253,21 @@ def _fire(
     return evidence
 
 
+def _part_of_required(veto: Hit, rule: SituationRule, present: dict[str, Hit]) -> bool:
+    """Whether a vetoing cue is only a part of a longer cue the rule needs.
+
+    "my mom" is someone in the clinician's private life, but inside "my mom died" it is
+    the clinician's own life, which ``self_disclosure.to_person`` needs: not a veto.
+    """
+    _, vs, ve = veto
+    for alternatives in rule.all:
+        for label in alternatives.split("|"):
+            hit = present.get(label)
+            if hit is not None and hit[1] <= vs and ve <= hit[2] and hit[2] - hit[1] > ve - vs:
+                return True
+    return False
+
+
 def _carried(
     labels: list[str], clause: int, distance: int, by_clause: dict[int, dict[str, Hit]]
 ) -> Hit | None:
@@ -258,6 +280,18 @@ def _carried(
                     if label in hits:
                         return hits[label]
     return None
+
+
+def _unresolved(ctx: list[CtxHit]) -> bool:
+    """Whether the message says an approach is still going on ("she keeps asking").
+
+    A negation just before the cue denies it ("never asked again", "hasn't come up again").
+    """
+    negations = [e for r, _, e in ctx if r.label == "NEGATION" and not r.closure]
+    return any(
+        r.label == "UNRESOLVED" and not any(0 <= s - e <= _DENIAL_GAP for e in negations)
+        for r, s, _ in ctx
+    )
 
 
 def _apply_context(
@@ -277,10 +311,15 @@ def _apply_context(
     # client would be there, and we talked" is not negated by "didn't ... my client")
     actions = [(s, e) for r, s, e in finding.evidence if r.label not in _PARTIES] or spans
     own = [(s, e) for s, e in spans if clause_of[s] == clause]
+    # a closure ("told her no") does not close what the writer says is still going on
+    # ("she keeps asking"): labelling policy 11
+    unresolved = _unresolved(ctx)
     for hit in ctx:
         rule, start, _ = hit
         label = rule.label
         if label in _CLAUSE_KINDS:
+            if unresolved and rule.closure:
+                continue
             if rule.scope != "message":
                 pool = actions if label == "NEGATION" else spans
                 near = [(s, e) for s, e in pool if clause_of[s] == clause_of[start]]

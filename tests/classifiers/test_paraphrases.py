@@ -13,6 +13,7 @@ import pytest
 from classifiers import Classifier
 
 from .paraphrases_roles import ROWS as ROLE_ROWS
+from .paraphrases_round_b import ROWS as ROUND_B_ROWS
 
 ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("my client brought me a loaf of homemade banana bread today", ("gifts",)),
@@ -433,7 +434,7 @@ def _params(rows: list[tuple[str, tuple[str, ...]]]) -> list[object]:
     ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _params(ROWS + ROLE_ROWS))
+@pytest.mark.parametrize(("text", "expected"), _params(ROWS + ROLE_ROWS + ROUND_B_ROWS))
 def test_paraphrase(classifier: Classifier, text: str, expected: tuple[str, ...]) -> None:
     assessment = classifier.assess(text)
     assert tuple(sorted(assessment.categories)) == expected, (
