@@ -13,6 +13,7 @@ import pytest
 from classifiers import Classifier
 
 from .paraphrases_roles import ROWS as ROLE_ROWS
+from .paraphrases_round4 import ROWS as ROUND4_ROWS
 
 ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("my client brought me a loaf of homemade banana bread today", ("gifts",)),
@@ -412,9 +413,10 @@ def test_table_has_positive_and_no_match_rows() -> None:
     assert sum(1 for _, cats in ROWS if not cats) >= 30
     assert sum(1 for _, cats in ROWS if cats) >= 60
     assert any(cats for _, cats in ROLE_ROWS) and any(not cats for _, cats in ROLE_ROWS)
+    assert any(cats for _, cats in ROUND4_ROWS) and any(not cats for _, cats in ROUND4_ROWS)
 
 
-@pytest.mark.parametrize(("text", "expected"), ROWS + ROLE_ROWS)
+@pytest.mark.parametrize(("text", "expected"), ROWS + ROLE_ROWS + ROUND4_ROWS)
 def test_paraphrase(classifier: Classifier, text: str, expected: tuple[str, ...]) -> None:
     assessment = classifier.assess(text)
     assert tuple(sorted(assessment.categories)) == expected, (

@@ -1,0 +1,28 @@
+"""Paraphrase rows for the dev7 round (fourth session), by kind of miss.
+
+Data for ``test_paraphrases.py``. Written for these tests (not taken from any corpus); each
+block is one kind of wording the rules used to miss, with "no match" rows (``()``) that reuse
+the same words innocently.
+"""
+
+from __future__ import annotations
+
+ROWS: list[tuple[str, tuple[str, ...]]] = [
+    # a client named by weekday, appointment slot or "one of my <modifier> <people>"
+    ("my wednesday guy keeps asking me to come watch his band on saturday", ("socializing",)),
+    ("my 2 o'clock left an envelope with cash in it on my chair", ("gifts",)),
+    ("one of my dialysis regulars invited me to her granddaughter's quinceanera", ("socializing",)),
+    (
+        "gave my personal number to one of my hospice families so they could reach me overnight",
+        ("personal_contact",),
+    ),
+    ("one of my 3rd grade kids asked me to come to her birthday party", ("socializing",)),
+    ("my 11:30 wants to grab coffee after our session sometime", ("socializing",)),
+    # no match: the clinician's own kids, a meeting at that hour, a cancelled group, staff,
+    # a regular at the gym
+    ("one of my kids made me a card for mother's day", ()),
+    ("my 10 o'clock meeting got moved so I grabbed coffee with my sister", ()),
+    ("my thursday group got cancelled because of the snow", ()),
+    ("two of my nurses are friends with each other outside work", ()),
+    ("a regular at the gym asked me to join her running club", ()),
+]
