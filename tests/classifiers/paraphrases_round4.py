@@ -25,4 +25,14 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("my thursday group got cancelled because of the snow", ()),
     ("two of my nurses are friends with each other outside work", ()),
     ("a regular at the gym asked me to join her running club", ()),
+    # the clinician's home found out; "my home health" is a care setting, not a home; a person
+    # said not to be a patient; "no one gets my cell" closes it
+    ("my home health patient's daughter baked me a pie for thanksgiving", ("gifts",)),
+    (
+        "a client mentioned she drove past the apartment I live in on her way to group",
+        ("personal_contact",),
+    ),
+    ("my home visits are on tuesdays, my home number is unlisted", ()),
+    ("she's not a patient, she's the new charge nurse, and she invited me to her wedding", ()),
+    ("I never text clients and no one gets my personal cell", ()),
 ]
