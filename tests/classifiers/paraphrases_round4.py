@@ -35,4 +35,27 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("my home visits are on tuesdays, my home number is unlisted", ()),
     ("she's not a patient, she's the new charge nurse, and she invited me to her wedding", ()),
     ("I never text clients and no one gets my personal cell", ()),
+    # paying for a client's things out of pocket; a discount or at-cost service; hiring or
+    # using a client's business; a bequest or a banknote named by pronoun or "my lady"
+    ("I paid for my client's prescription out of my own pocket last month", ("gifts",)),
+    (
+        "my patient is a mechanic and said he'd do my oil change at cost",
+        ("dual_relationship", "gifts"),
+    ),
+    (
+        "the guy I see for his anxiety owns a roofing company, can I hire him to do our roof?",
+        ("dual_relationship",),
+    ),
+    ("my pt keeps saying she wants me to have her mother's ring when she passes", ("gifts",)),
+    ("my lady at home health pressed a twenty into my hand, what do i do", ("gifts",)),
+    (
+        "a client who runs a bakery out of her house invited me to her open house",
+        ("socializing",),
+    ),
+    # no match: a client's out-of-pocket cost, a bar's half-price menu, the clinician's own
+    # family's will, the clinician's own realtor
+    ("the client's out of pocket cost is $40 a session, I explained it to her", ()),
+    ("happy hour has half price apps, who's in?", ()),
+    ("my mom is putting me in her will as executor, so weird to think about", ()),
+    ("we sold our house through a realtor my sister recommended", ()),
 ]
