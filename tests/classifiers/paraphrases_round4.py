@@ -58,4 +58,27 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("happy hour has half price apps, who's in?", ()),
     ("my mom is putting me in her will as executor, so weird to think about", ()),
     ("we sold our house through a realtor my sister recommended", ()),
+    # social activities named by the event or by a second-person invitation: a boil, a class
+    # together, cards or bingo, eating together, "you and your husband should come"
+    (
+        'a client\'s dad wrote "you and your husband should come to our crab boil, bring the kids"',
+        ("socializing",),
+    ),
+    ("I ran into my patient at the diner and we ended up eating lunch together", ("socializing",)),
+    (
+        "my client and I have been going to the same zumba class together every tuesday",
+        ("socializing",),
+    ),
+    (
+        "one of my residents asked me to stay and play bingo with her after my shift",
+        ("socializing",),
+    ),
+    (
+        "the parents of a kid on my caseload keep begging me to come to his baseball game",
+        ("socializing",),
+    ),
+    # no match: clinic logistics, a staff lunch, a gym's class
+    ("bring the kids to the clinic friday for their flu shots", ()),
+    ("we ended up eating lunch together in the break room, the whole team", ()),
+    ("our spin class instructor quit, gym is a mess", ()),
 ]
