@@ -81,4 +81,23 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("bring the kids to the clinic friday for their flu shots", ()),
     ("we ended up eating lunch together in the break room, the whole team", ()),
     ("our spin class instructor quit, gym is a mess", ()),
+    # community overlap: someone in the clinician's (family's) life treated, or a client met in
+    # the clinician's own circle; clinical acts named by the task (triaged, med rec, schedule)
+    (
+        "just triaged my daughter's 2nd grade teacher in the ED, felt so awkward",
+        ("dual_relationship",),
+    ),
+    ("my own dentist is on my schedule for an intake next week", ("dual_relationship",)),
+    ("one of my kiddos this year is my best friend's nephew", ("dual_relationship",)),
+    (
+        "a new client is in my knitting group, we've sat next to each other for two years",
+        ("dual_relationship",),
+    ),
+    ("my client teaches at my kids' elementary school", ("dual_relationship",)),
+    # no match: the clinician's own family logistics, a colleague's task, a staff book club,
+    # a client arriving late ("showed up" is not showing or telling)
+    ("my kid's soccer coach texted that practice is cancelled", ()),
+    ("my coworker did the med rec for bed 4 so I could take lunch", ()),
+    ("our book club is reading a memoir about addiction this month", ()),
+    ("she showed up late to group again and left early", ()),
 ]
