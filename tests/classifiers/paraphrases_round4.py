@@ -100,4 +100,25 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("my coworker did the med rec for bed 4 so I could take lunch", ()),
     ("our book club is reading a memoir about addiction this month", ()),
     ("she showed up late to group again and left early", ()),
+    # a former client: the clinician's own life shared with them; "d/c'd" by the writer;
+    # an approach refused outright or referred elsewhere is closed for the whole message
+    (
+        "an old client I terminated with last spring emailed and I told her about my divorce",
+        ("post_termination", "self_disclosure"),
+    ),
+    (
+        "we're done with treatment now, is it ok to share my own recovery story with him?",
+        ("post_termination",),
+    ),
+    (
+        "a man we d/c'd from the rehab unit in may sent me a friend request on facebook",
+        ("post_termination", "social_media"),
+    ),
+    (
+        "my coworker's friend asked if I'd be her therapist. I said absolutely not and gave "
+        "her some referrals",
+        (),
+    ),
+    # no match: discharge logistics
+    ("the pt we d/c'd from home health in january needs a f/u on the 14th", ()),
 ]
