@@ -121,4 +121,20 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ),
     # no match: discharge logistics
     ("the pt we d/c'd from home health in january needs a f/u on the 14th", ()),
+    # paying for a client's things (the writer pays, not the client); free services; a family
+    # role at a client's funeral; going in on property; a company party is not a business tie
+    (
+        "I've been quietly buying diapers out of pocket for one of my nicu moms",
+        ("gifts",),
+    ),
+    ("I bought one of my foster kids a pair of sneakers with my own money", ("gifts",)),
+    ("one of my parolees offered to detail my car for free", ("gifts",)),
+    ("one of my group members owns a tattoo shop and offered me a free tattoo", ("gifts",)),
+    ("my hospice family asked me to be a pallbearer", ("socializing",)),
+    ("my client asked me to go in on a rental property with her", ("dual_relationship",)),
+    ("my client invited me to her company holiday party", ("socializing",)),
+    # no match: a client's own out-of-pocket cost, consent or feedback "given"
+    ("I explained to my client that she'd be paying out of pocket for the eval", ()),
+    ("the family gave me their consent for the procedure", ()),
+    ("my client gave me feedback on the new group format", ()),
 ]
