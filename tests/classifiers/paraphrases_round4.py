@@ -137,4 +137,24 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("I explained to my client that she'd be paying out of pocket for the eval", ()),
     ("the family gave me their consent for the procedure", ()),
     ("my client gave me feedback on the new group format", ()),
+    # a trade service on the clinician's own house or car; the only one of a trade in town;
+    # buying a client's car; "my lady" is the clinician's partner when "my lady and I"
+    ("my new intake is the woman who cuts my kids' hair", ("dual_relationship",)),
+    (
+        "my patient is an electrician and said he'd rewire our garage for cheap",
+        ("dual_relationship",),
+    ),
+    (
+        "thinking of buying my client's used car, she's selling it for a good price",
+        ("dual_relationship",),
+    ),
+    (
+        "the man I see for his PTSD is the only vet in town and my dog needs surgery",
+        ("dual_relationship",),
+    ),
+    # no match: a client's own house repairs, the only clinician on shift, the writer's partner
+    ("I helped my client fill out the paperwork to fix her roof through the county program", ()),
+    ("I'm the only nurse on tonight with 6 pts", ()),
+    ("my lady friend and I went to a crawfish boil this weekend", ()),
+    ("me and my lady went to a crawfish boil this weekend", ()),
 ]
