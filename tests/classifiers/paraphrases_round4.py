@@ -157,4 +157,23 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("I'm the only nurse on tonight with 6 pts", ()),
     ("my lady friend and I went to a crawfish boil this weekend", ()),
     ("me and my lady went to a crawfish boil this weekend", ()),
+    # outings named by the event (pumpkin patch, prom, bingo night, bowling team, tea after a
+    # visit), clients named by their group or ward, "a family offered"
+    (
+        "my friday kiddo's mom asked if I want to carpool to the pumpkin patch with them",
+        ("socializing",),
+    ),
+    (
+        "one of my hospice wives asked me to stay for a cup of tea after the visit",
+        ("socializing",),
+    ),
+    ("a resident on my unit wants me to be her partner at bingo night", ("socializing",)),
+    ("the teens in my afternoon group invited me to their prom", ("socializing",)),
+    ("a dialysis regular wants me to join his bowling team", ("socializing",)),
+    ("a family offered to pay for my nursing school tuition", ("gifts",)),
+    # no match: the writer's own coffee before a session, a family's parking, chaperoning
+    ("I grabbed a coffee before my 3pm", ()),
+    ("I grabbed a cup of tea before my afternoon group", ()),
+    ("the family offered to pay for parking but we validate anyway", ()),
+    ("I'm chaperoning prom with the other teachers, any of my counseling kids going?", ()),
 ]
