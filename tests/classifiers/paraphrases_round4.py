@@ -176,4 +176,13 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("I grabbed a cup of tea before my afternoon group", ()),
     ("the family offered to pay for parking but we validate anyway", ()),
     ("I'm chaperoning prom with the other teachers, any of my counseling kids going?", ()),
+    # a recovery sponsor or mentor role; texts "sent"; a former group
+    ("my client sends me texts every holiday", ("personal_contact",)),
+    (
+        "one of my old group members asked me to be his sponsor",
+        ("dual_relationship", "post_termination"),
+    ),
+    # no match: a client's own sponsor, a staff reunion
+    ("my client's AA sponsor called to say he relapsed, I thanked him", ()),
+    ("my old group is meeting for a reunion at the hospital next week", ()),
 ]
