@@ -13,6 +13,7 @@ import pytest
 from classifiers import Classifier
 
 from .paraphrases_roles import ROWS as ROLE_ROWS
+from .paraphrases_round4 import ROWS as ROUND4_ROWS
 from .paraphrases_round_b import ROWS as ROUND_B_ROWS
 
 ROWS: list[tuple[str, tuple[str, ...]]] = [
@@ -413,6 +414,7 @@ def test_table_has_positive_and_no_match_rows() -> None:
     assert sum(1 for _, cats in ROWS if not cats) >= 30
     assert sum(1 for _, cats in ROWS if cats) >= 60
     assert any(cats for _, cats in ROLE_ROWS) and any(not cats for _, cats in ROLE_ROWS)
+    assert any(cats for _, cats in ROUND4_ROWS) and any(not cats for _, cats in ROUND4_ROWS)
 
 
 #: Rows the classifier gets wrong on purpose, with the reason (strict: they fail when fixed).
@@ -434,7 +436,10 @@ def _params(rows: list[tuple[str, tuple[str, ...]]]) -> list[object]:
     ]
 
 
-@pytest.mark.parametrize(("text", "expected"), _params(ROWS + ROLE_ROWS + ROUND_B_ROWS))
+ALL_ROWS = ROWS + ROLE_ROWS + ROUND4_ROWS + ROUND_B_ROWS
+
+
+@pytest.mark.parametrize(("text", "expected"), _params(ALL_ROWS))
 def test_paraphrase(classifier: Classifier, text: str, expected: tuple[str, ...]) -> None:
     assessment = classifier.assess(text)
     assert tuple(sorted(assessment.categories)) == expected, (
