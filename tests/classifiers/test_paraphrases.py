@@ -423,6 +423,16 @@ KNOWN_MISSES = {
         "the learned veto at 0.15 doubts the second category (gifts scores 0.11); keeping "
         "doubted second categories lowered every corpus part (docs/CLASSIFIER.md)"
     ),
+    "acct 12-3456-7 is the pt whose insurance denied the MRI": (
+        "vetoed at 0.15 (scores 0.135); exempting phi_exposure from the veto cost a benign "
+        "false positive on a fresh part (docs/CLASSIFIER.md)"
+    ),
+    "heard our attending is engaged to his ex-patient from the clinic": (
+        "romantic stands; the veto at 0.15 doubts the second category post_termination (0.11)"
+    ),
+    "the pt's husband asked if he could hug me before they left": (
+        "vetoed at 0.15 by the scorer retrained on dev..dev7 (scores 0.07)"
+    ),
 }
 
 
