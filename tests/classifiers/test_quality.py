@@ -50,7 +50,7 @@ TUNING_FLOORS = [
     ("corpus_dev5.jsonl", 0.955, 0.006),
     ("corpus_dev6.jsonl", 0.895, 0.02),
     ("corpus_dev7.jsonl", 0.94, 0.015),
-    ("corpus_dev8.jsonl", 0.72, 0.04),
+    ("corpus_dev8.jsonl", 0.785, 0.02),  # tuned on in round 5 (helper c): 0.798 / 1.0%
     ("corpus_dev9.jsonl", 0.695, 0.045),
 ]
 
