@@ -1,0 +1,49 @@
+"""Paraphrase rows of the dev8 rules round, helper d (touch, romance, disclosure, PHI, online).
+
+Data for ``test_paraphrases.py``: each kind has positive rows in new wording and hard
+negatives (``()``) that use the same words harmlessly. None is a corpus sentence.
+"""
+
+from __future__ import annotations
+
+ROWS: list[tuple[str, tuple[str, ...]]] = [
+    # a client grabbing, squeezing or stroking the clinician's hand, wrist, arm or knee
+    (
+        "my tuesday patient grabs my wrist every time I take his blood pressure and holds on"
+        " way too long",
+        ("physical_contact",),
+    ),
+    (
+        "one of my clients squeezes my arm whenever she gets upset in session and I don't"
+        " know how to stop it",
+        ("physical_contact",),
+    ),
+    (
+        "a resident on my unit keeps stroking my hand while I do her meds, the aides laugh"
+        " it off",
+        ("physical_contact",),
+    ),
+    (
+        "the boy in my group put his hand onto my knee during check-in and left it there",
+        ("physical_contact",),
+    ),
+    (
+        "my patient sobbed into my shoulder after the diagnosis and I just held her there"
+        " for a while",
+        ("physical_contact",),
+    ),
+    ("I sprained my wrist lifting boxes at home this weekend, off for two days", ()),
+    ("can someone grab my hand sanitizer refill from the supply closet", ()),
+    ("the toddler in the waiting room kept grabbing his mom's arm and crying", ()),
+    # a patient's name with a diagnosis, drug or admission (dev8 labelling note)
+    (
+        "fyi Carla Mendes was started on lithium yesterday and the pharmacy wants a level",
+        ("phi_exposure",),
+    ),
+    (
+        "Trevor Nguyen came back from the psych hospital this morning, please check in on him",
+        ("phi_exposure",),
+    ),
+    ("reminder the staff flu clinic is tuesday in the break room", ()),
+    ("I had strep last week so I'm masking on the unit until friday", ()),
+]
