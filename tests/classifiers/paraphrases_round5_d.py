@@ -46,4 +46,42 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("reminder the staff flu clinic is tuesday in the break room", ()),
     ("I had strep last week so I'm masking on the unit until friday", ()),
+    # 'each other' in running into each other is not the client's own romance
+    (
+        "my patient from the clinic asked me out after we ran into each other at the gym and I"
+        " kind of want to say yes",
+        ("romantic",),
+    ),
+    (
+        "one of my clients asked me out when we passed each other in the parking garage, I said"
+        " I'd think about it",
+        ("romantic",),
+    ),
+    # a recovery or sobriety date is not a date
+    ("my client and I bumped into each other at the pharmacy and said hi, that was it", ()),
+    ("my client hit her one-year clean date today and I'm so proud of her", ()),
+    # a newly admitted patient ('the new admit'); googling each new client
+    ("I looked up my new admit on instagram last night, is that weird", ("social_media",)),
+    (
+        "I google each new patient before intake and last week I found an arrest record",
+        ("social_media",),
+    ),
+    ("the new admit in 12 needs a sitter overnight, can anyone pick up", ()),
+    ("I google every new med I don't know before I give it", ()),
+    # the clinician's own relapse, birth or 'I get those too' told to a client;
+    # 'my own phone' is a channel, not the clinician's life
+    (
+        "I told my pt about my relapse last year, hoping it would help, now I regret it",
+        ("self_disclosure",),
+    ),
+    (
+        "my client mentioned her migraines and I said I get those too and told her about my"
+        " c-section recovery",
+        ("self_disclosure",),
+    ),
+    (
+        "I called the pt from my own cell to tell her the results were normal, the portal was down",
+        ("personal_contact",),
+    ),
+    ("my own c-section was rough so I'm taking the L&D orientation slowly", ()),
 ]
