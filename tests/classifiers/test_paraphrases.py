@@ -15,6 +15,7 @@ from classifiers import Classifier
 from .paraphrases_roles import ROWS as ROLE_ROWS
 from .paraphrases_round4 import ROWS as ROUND4_ROWS
 from .paraphrases_round5_c import ROWS as ROUND5_C_ROWS
+from .paraphrases_round5_d import ROWS as ROUND5_D_ROWS
 from .paraphrases_round_b import ROWS as ROUND_B_ROWS
 
 ROWS: list[tuple[str, tuple[str, ...]]] = [
@@ -447,7 +448,7 @@ def _params(rows: list[tuple[str, tuple[str, ...]]]) -> list[object]:
     ]
 
 
-ALL_ROWS = ROWS + ROLE_ROWS + ROUND4_ROWS + ROUND_B_ROWS + ROUND5_C_ROWS
+ALL_ROWS = ROWS + ROLE_ROWS + ROUND4_ROWS + ROUND_B_ROWS + ROUND5_C_ROWS + ROUND5_D_ROWS
 
 
 @pytest.mark.parametrize(("text", "expected"), _params(ALL_ROWS))
