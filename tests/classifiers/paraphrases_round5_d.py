@@ -84,4 +84,29 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
         ("personal_contact",),
     ),
     ("my own c-section was rough so I'm taking the L&D orientation slowly", ()),
+    # a patient named by bed or room (CASE_REF) touching the clinician; gait or potty
+    # training is therapy, not a policy note; a laparoscopic case is not a lap
+    (
+        "the kiddo I do potty training with climbs into my lap every session and won't get" " down",
+        ("physical_contact",),
+    ),
+    (
+        "bed 4 keeps grabbing my hand during dressing changes and won't let go",
+        ("physical_contact",),
+    ),
+    (
+        "room 12 cried and hugged me at discharge, the daughter said it made her day",
+        ("physical_contact",),
+    ),
+    ("bed 7 needs to be held in place for the dressing change, grab a second person", ()),
+    ("reminder from gait training: use a gait belt for every transfer", ()),
+    ("I have three lap choles today so I'll be slow on pages", ()),
+    # a billing, answering-service or unit number is not a patient's identifier
+    ("if a family member asks about a copay, the billing department is 555-0148", ()),
+    ("patients can reach the answering service at 555-0190 after hours", ()),
+    ("charge phone for the unit is 555-0177 tonight if anyone needs me", ()),
+    (
+        "pt Ellen Marsh cell 555-0164, she asked us to call her about her biopsy",
+        ("phi_exposure",),
+    ),
 ]
