@@ -176,8 +176,11 @@ class BoundaryScorer:
         if vetoed:
             doc.user_data[VETOED_KEY] = vetoed
         present: frozenset[str] = doc.user_data.get(LABELS_KEY) or frozenset()
-        silent = all(f.suppressed_by is not None for f in kept)
-        if self.additions and silent and self._may_add(doc, present):
+        if (
+            self.additions
+            and all(f.suppressed_by is not None for f in kept)  # the rules found nothing
+            and self._may_add(doc, present)
+        ):
             rows, values, spans = weights.vector(window_ids(doc, 0, len(doc)), by_id=True)
             probs = weights.probabilities(rows, values)
             known = {f.rule.category for f in findings}

@@ -38,8 +38,8 @@ HELD_OUT_CEILING_FP = 0.024
 #: (file, minimum macro F1, maximum benign FP) for the parts, at their measured level less a
 #: margin (2026-11-27, after the dev7 and dev8 rounds; scorer trained on dev..dev7, veto 0.15):
 #: dev 0.977 / 0%, dev2 0.951 / 0.4%, dev3 0.914 / 0%, dev4 0.918 / 0%, dev5 0.969 / 0%,
-#: dev6 0.910 / 1.1%, dev7 0.952 / 1.0% (0.759 / 6.5% before it was tuned on), dev8 0.825 /
-#: 1.0% (0.692 / 3.5% when written, 0.731 / 3.0% after the dev7 round, both before it was tuned
+#: dev6 0.910 / 1.1%, dev7 0.952 / 1.0% (0.759 / 6.5% before it was tuned on), dev8 0.835 /
+#: 0.5% (0.692 / 3.5% when written, 0.731 / 3.0% after the dev7 round, both before it was tuned
 #: on). dev9 was written blind and is never tuned or trained on: it measures how a round
 #: generalises (0.669 / 4.5% when written, 0.707 / 3.5% after the dev7 round, 0.718 / 3.0%
 #: after the dev8 round).
