@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+from pathlib import Path
+
+import pytest
 from spacy.attrs import NORM
 
 from classifiers import Classifier, load_classifier
+from classifiers.errors import RuleError
 from classifiers.lexicon import FoldedNorm
 
 
@@ -29,3 +34,30 @@ def test_match_keys_are_not_words(classifier: Classifier) -> None:
     text = "cue physical_contact.touch.hugged"
     assert classifier.nlp.make_doc(text)[0].text == "cue"
     assert classifier.assess(text).findings == ()
+
+
+def test_loading_pauses_the_garbage_collector_and_restores_its_state(tmp_path: Path) -> None:
+    """The collector is off only while loading: on again after, off if it was off, and
+    back on when the load fails."""
+    assert gc.isenabled()
+    load_classifier(_Settings(None))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_classifier(_Settings(None))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    bad = tmp_path / "rules"
+    bad.mkdir()
+    (bad / "gifts.jsonl").write_text('{"id": "x", "label": "GIFT"}\n', encoding="utf-8")
+    with pytest.raises(RuleError):
+        load_classifier(_Settings(bad))
+    assert gc.isenabled()
+
+
+class _Settings:
+    def __init__(self, rules_dir: Path | None) -> None:
+        self.rules_dir = rules_dir
+        self.max_chars = 10_000
+        self.learned_additions = False
