@@ -28,7 +28,7 @@ from pathlib import Path
 
 import aiohttp
 
-from benchmarks._harness import BOT_TOKEN, SIGNING_SECRET, TEAM_ID
+from benchmarks._requests import BOT_TOKEN, SIGNING_SECRET, TEAM_ID
 from bot.sandbox.fake_slack import FakeSlack
 
 PG_ADMIN_USERS = ("postgres", "root")

@@ -40,14 +40,8 @@ from dataclasses import dataclass, field
 import psutil
 
 from benchmarks import _profile
-from benchmarks._harness import (
-    BENIGN_TEXTS,
-    RISKY_TEXTS,
-    event_request,
-    run_load_process,
-    status_text,
-    summarise,
-)
+from benchmarks._harness import run_load_process, status_text, summarise
+from benchmarks._requests import BENIGN_TEXTS, RISKY_TEXTS, event_request
 from benchmarks._stack import Stack, Unavailable, app_stack
 
 CONCURRENCIES = (1, 16, 64)

@@ -14,7 +14,8 @@ import contextlib
 import itertools
 import uuid
 
-from benchmarks._harness import run_load_process, slash_request, status_text, summarise
+from benchmarks._harness import run_load_process, status_text, summarise
+from benchmarks._requests import slash_request
 from benchmarks._stack import Stack, Unavailable, app_stack
 from benchmarks.bench_http import EventFactory, Scenario
 

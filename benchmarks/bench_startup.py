@@ -20,7 +20,7 @@ import sys
 import tempfile
 import time
 
-from benchmarks._harness import TEAM_ID
+from benchmarks._requests import TEAM_ID
 from benchmarks._stack import (
     REPO_ROOT,
     peak_rss_bytes,

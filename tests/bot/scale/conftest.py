@@ -20,7 +20,7 @@ import aiohttp
 import pytest
 from sqlalchemy import func, select
 
-from benchmarks._harness import SIGNING_SECRET, TEAM_ID, event_payload, sign, slash_form
+from benchmarks._requests import SIGNING_SECRET, TEAM_ID, event_payload, sign, slash_form
 from benchmarks._stack import server_env, start_server, stop_process
 from bot.sandbox.fake_slack import FakeSlack
 from bot.storage import Store

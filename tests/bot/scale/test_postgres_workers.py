@@ -18,7 +18,7 @@ import psutil
 import pytest
 import pytest_asyncio
 
-from benchmarks._harness import RISKY_TEXTS, TEAM_ID
+from benchmarks._requests import RISKY_TEXTS, TEAM_ID
 from bot.sandbox.fake_slack import FakeSlack
 from tests.bot.scale.conftest import (
     Server,

@@ -12,7 +12,7 @@ import aiohttp
 import psutil
 import pytest
 
-from benchmarks._harness import TEAM_ID
+from benchmarks._requests import TEAM_ID
 from benchmarks._stack import REPO_ROOT, server_env, stop_process
 from bot.sandbox.fake_slack import FakeSlack
 from tests.bot.scale.conftest import Server, event_request, post, wait_nudges

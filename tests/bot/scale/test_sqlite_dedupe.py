@@ -15,7 +15,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from benchmarks._harness import RISKY_TEXTS, TEAM_ID
+from benchmarks._requests import RISKY_TEXTS, TEAM_ID
 from bot.sandbox.fake_slack import FakeSlack
 from tests.bot.scale.conftest import Server, event_request, flag_records, post, wait_nudges
 

@@ -16,7 +16,7 @@ import aiohttp
 import psutil
 import pytest
 
-from benchmarks._harness import TEAM_ID
+from benchmarks._requests import TEAM_ID
 from benchmarks._stack import REPO_ROOT, server_env
 from bot.sandbox.fake_slack import FakeSlack
 from tests.bot.scale.conftest import Server
