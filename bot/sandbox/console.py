@@ -49,7 +49,7 @@ from bot.sandbox.signed_requests import (
     SlackRequester,
     Workspace,
     app_home_opened_event,
-    block_actions,
+    button_click,
     message_event,
     new_ts,
     slash_command,
@@ -300,45 +300,21 @@ class SandboxSession:
         button = self._find_button(arg)
         if button is None:
             return
-        surface = button.surface
-        action: dict[str, Any] = {
-            "type": "button",
-            "action_id": button.action_id,
-            "block_id": button.block_id,
-            "text": {"type": "plain_text", "text": button.label, "emoji": True},
-        }
-        if button.value is not None:
-            action["value"] = button.value
         if button.url:
-            action["url"] = button.url
             self._print(f"  (your browser would open {button.url})")
-        if surface.kind == "message":
-            channel = surface.channel or self.state.channel
-            container = {
-                "type": "message",
-                "message_ts": surface.message_ts or new_ts(),
-                "channel_id": channel,
-                "is_ephemeral": surface.is_ephemeral,
-            }
-            payload = block_actions(
-                self.workspace,
-                user=self.state.user,
-                action=action,
-                container=container,
-                response_url=self.fake.new_response_url(),
-                channel={"id": channel, "name": self.state.names.get(channel, channel)},
-            )
-        else:
-            view = surface.view or {}
-            container = {"type": "view", "view_id": view.get("id")}
-            payload = block_actions(
-                self.workspace, user=self.state.user, action=action, container=container, view=view
-            )
+        payload = button_click(
+            self.workspace,
+            user=self.state.user,
+            button=button,
+            channel=self.state.channel,
+            names=self.state.names,
+            response_url=self.fake.new_response_url(),
+        )
         self._print(f"  (clicked [{button.number}] {button.label})")
         assert self.requester is not None
         before = Settler.snapshot()
         response = await self.requester.send_interaction(payload)
-        await self._show(response, before, quiet="(no visible change)", origin=surface)
+        await self._show(response, before, quiet="(no visible change)", origin=button.surface)
 
     def _find_button(self, arg: str) -> Button | None:
         if not self.state.buttons:

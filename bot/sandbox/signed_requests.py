@@ -181,6 +181,53 @@ def block_actions(
     return payload
 
 
+def button_click(
+    ws: Workspace,
+    *,
+    user: str,
+    button: Any,
+    channel: str,
+    names: dict[str, str],
+    response_url: str,
+) -> dict[str, Any]:
+    """The ``block_actions`` payload of a click on ``button`` (a console ``Button``).
+
+    A button in a message (``button.surface.kind == "message"``) is clicked in ``channel``
+    unless its surface names one (``names`` maps channel ids to names), with ``response_url``
+    to answer; a button on App Home or in a modal carries its view.
+    """
+    action: dict[str, Any] = {
+        "type": "button",
+        "action_id": button.action_id,
+        "block_id": button.block_id,
+        "text": {"type": "plain_text", "text": button.label, "emoji": True},
+    }
+    if button.value is not None:
+        action["value"] = button.value
+    if button.url:
+        action["url"] = button.url
+    surface = button.surface
+    if surface.kind != "message":
+        view = surface.view or {}
+        container = {"type": "view", "view_id": view.get("id")}
+        return block_actions(ws, user=user, action=action, container=container, view=view)
+    where = surface.channel or channel
+    container = {
+        "type": "message",
+        "message_ts": surface.message_ts or new_ts(),
+        "channel_id": where,
+        "is_ephemeral": surface.is_ephemeral,
+    }
+    return block_actions(
+        ws,
+        user=user,
+        action=action,
+        container=container,
+        response_url=response_url,
+        channel={"id": where, "name": names.get(where, where)},
+    )
+
+
 class SlackRequester:
     """Posts correctly signed requests to the app, the way Slack delivers them."""
 
