@@ -53,6 +53,7 @@ TUNING_FLOORS = [
     ("corpus_dev7.jsonl", 0.94, 0.015),
     ("corpus_dev8.jsonl", 0.81, 0.015),
     ("corpus_dev9.jsonl", 0.705, 0.035),
+    ("corpus_dev10.jsonl", 0.78, 0.04),
 ]
 
 
