@@ -152,4 +152,32 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("told my buddies at poker that I passed my boards, drinks on me", ()),
     ("showed my roommates the new apartment listing, we might move in june", ()),
+    # declining what follows ('I declined the follow request') closes it
+    ("I declined the friend request from my client's dad and explained my policy, he was cool", ()),
+    (
+        "my client sent me a friend request and I declined, but he keeps sending new ones",
+        ("social_media",),
+    ),
+    # the client's own post or group is not the clinician telling
+    (
+        "one of my patients posted in a diabetes facebook group about her new pump and I liked"
+        " her post from my personal account",
+        ("social_media",),
+    ),
+    (
+        "my client invited me to her fb group for the baby shower pics and I clicked join",
+        ("social_media",),
+    ),
+    ("our unit has a private fb group for shift swaps, ask Dana to add you", ()),
+    # a patient named by surgical stage ('his post-op lady')
+    (
+        "the surgeon keeps flirting with his post-op lady in 6 and she calls him sweetheart",
+        ("romantic",),
+    ),
+    ("the post-op guy in 3 needs his drain output charted before 7", ()),
+    # knowing too much about a client is not the clinician's own life
+    (
+        "I looked up my client on facebook and now I know too much about her marriage",
+        ("social_media",),
+    ),
 ]
