@@ -180,4 +180,23 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
         "I looked up my client on facebook and now I know too much about her marriage",
         ("social_media",),
     ),
+    # a client named by the class or program the writer runs
+    (
+        "a lady in my diabetes education class keeps touching my arm and asked me to dinner",
+        ("physical_contact", "romantic"),
+    ),
+    ("a guy in my spin class at the gym asked me to dinner, should I go", ()),
+    # a patient the writer interprets for
+    (
+        "the family I interpret for on the cancer unit sent me a friend request on facebook",
+        ("social_media",),
+    ),
+    ("I interpret for the cardiology clinic on mondays, ping me if you need Spanish", ()),
+    # a patient named by the unit, floor or caseload they are on
+    (
+        "a kid on our burn unit keeps asking me to hold him during dressing changes and I do",
+        ("physical_contact",),
+    ),
+    ("a guy on our night shift crew hugged me at the retirement party", ()),
+    ("the new girl on our unit is an agency nurse from Ohio, say hi", ()),
 ]
