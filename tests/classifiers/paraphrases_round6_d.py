@@ -199,4 +199,16 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("a guy on our night shift crew hugged me at the retirement party", ()),
     ("the new girl on our unit is an agency nurse from Ohio, say hi", ()),
+    # a compliment on the clinician's looks, not the clinician describing a patient
+    (
+        "my patient left a note saying you have the prettiest eyes, call me sometime",
+        ("romantic",),
+    ),
+    ("my patient has kind eyes and the best laugh, she made my whole shift", ()),
+    # the writer's own health told at home is not a patient's
+    ("told my husband about my own biopsy results last night, waiting on the call", ()),
+    (
+        "told my husband about the patient whose biopsy came back malignant, I was so upset",
+        ("phi_disclosure",),
+    ),
 ]
