@@ -211,4 +211,20 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
         "told my husband about the patient whose biopsy came back malignant, I was so upset",
         ("phi_disclosure",),
     ),
+    # a client named by the service the writer did for them
+    (
+        "the kid I did the autism eval on found me on instagram and keeps sending me DMs",
+        ("social_media",),
+    ),
+    ("the lady I did the intake for needs a spanish interpreter on thursday", ()),
+    # a patient named by post-operative day
+    (
+        "my POD 2 guy keeps grabbing my hand when I check his incision and won't let go",
+        ("physical_contact",),
+    ),
+    (
+        "post-op day 4 lady asked for my instagram so she can send me pics of her recovery",
+        ("social_media",),
+    ),
+    ("post-op day 4 lady is cleared for a regular diet, please update the tray order", ()),
 ]
