@@ -1,0 +1,186 @@
+"""Paraphrase rows of the dev9 rules round, helper c (socializing, gifts, dual relationships,
+personal contact, post-termination).
+
+Data for ``test_paraphrases.py``: each kind has positive rows in new wording and hard
+negatives (``()``) that use the same words harmlessly. None is a corpus sentence.
+"""
+
+from __future__ import annotations
+
+ROWS: list[tuple[str, tuple[str, ...]]] = [
+    # a client named by the service the clinician gives them (interpreting, rehab, fitting,
+    # weekly visits, prescriptions, a newly picked-up case, a room or bed number)
+    (
+        "the grandmother I interpret for at cardiology gave me a silk scarf she made",
+        ("gifts",),
+    ),
+    (
+        "a teen doing knee rehab with me asked me to come to her quinceanera next month",
+        ("socializing",),
+    ),
+    (
+        "the man I fit for hearing aids last week wants my personal number for questions",
+        ("personal_contact",),
+    ),
+    (
+        "older gentleman who comes in weekly for INR checks handed me a $50 bill today",
+        ("gifts",),
+    ),
+    (
+        "the lady in bed 14 insists I take her gold bracelet home, she won't hear otherwise",
+        ("gifts",),
+    ),
+    (
+        "one of our dialysis families asked me over for a barbecue this sunday, should I go?",
+        ("socializing",),
+    ),
+    ("I interpret for the cardiology clinic on tuesdays and thursdays", ()),
+    ("the patient in bed 14 needs a bladder scan before noon", ()),
+    ("a teen doing knee rehab with me hit her goals today, so proud of her", ()),
+    # a former client named by how care ended (transfer, program completed, wrapped up,
+    # discharged from the clinic, died, an old client named with the service)
+    (
+        "a guy who finished the program in the spring keeps sending me snapchats",
+        ("post_termination", "social_media"),
+    ),
+    (
+        "woman I transferred to another clinic last year invited me to her book club",
+        ("post_termination", "socializing"),
+    ),
+    (
+        "my old speech therapy client from 2021 asked me to coffee, we wrapped two years ago",
+        ("post_termination", "socializing"),
+    ),
+    (
+        "a resident who died in march left me her sewing machine, her grandson brought it by"
+        " this morning",
+        ("gifts", "post_termination"),
+    ),
+    (
+        "pt who was fully discharged from our clinic in may is now selling me his boat",
+        ("dual_relationship", "post_termination"),
+    ),
+    ("she finished the program in may and her labs look great at follow-up", ()),
+    ("we transferred the pt to another clinic closer to his home, records faxed", ()),
+    ("my old charting template is gone after the epic update", ()),
+    # gifts: food for the clinician, paying the clinician's debts, cash in an envelope,
+    # a meal the client paid for, a cheque made out to the clinician
+    (
+        "a client keeps bringing tamales for your lunch, she says, every single session",
+        ("gifts",),
+    ),
+    (
+        "one of my pts offered to pay my rent this month after hearing I got a big vet bill",
+        ("gifts",),
+    ),
+    (
+        "the son of my hospice pt keeps trying to give me an envelope of cash at the bedside",
+        ("gifts",),
+    ),
+    (
+        "my client took me to brunch and won't let me pay, every time, is that a problem?",
+        ("gifts", "socializing"),
+    ),
+    (
+        "patient's wife mailed a check made out to me personally, not the practice",
+        ("gifts",),
+    ),
+    ("billing q: the pt's check was made out to the hospital, where does it go", ()),
+    ("I packed leftovers for your lunch tomorrow, check the staff fridge", ()),
+    ("I still need to pay my rent before the first, ugh", ()),
+    (
+        "pt tried to give me a $10 tip, I explained the policy and he put it back in his"
+        " wallet, no issue",
+        (),
+    ),
+    # socializing: activity partners, doing a hobby together, staying for a meal, taking a
+    # resident to the clinician's church, a client's team, ceremonies
+    (
+        "my tuesday client asked me to be his pickleball partner at the rec center",
+        ("socializing",),
+    ),
+    (
+        "a patient and I now train together at the same crossfit box, we spot each other",
+        ("socializing",),
+    ),
+    (
+        "every visit the pt's daughter cooks and insists I stay for dinner, I usually do",
+        ("socializing",),
+    ),
+    (
+        "a resident on my unit asked me to join her bowling team on wednesdays",
+        ("socializing",),
+    ),
+    (
+        "the family I see for play therapy invited me to the kid's baptism ceremony",
+        ("socializing",),
+    ),
+    (
+        "my client invited me and my wife to his lake cabin for the weekend",
+        ("socializing",),
+    ),
+    ("my husband and I train together for the marathon on weekends", ()),
+    ("our softball team won the hospital league, congrats everyone!", ()),
+    ("pt was too tired to stay for dinner at the group home, she napped instead", ()),
+    # dual relationship: selling to clients, buying from them, investments, authority over
+    # the clinician, a client hired by the practice
+    (
+        "I do jewelry sales as a side hustle and now my client wants to buy through my link",
+        ("dual_relationship",),
+    ),
+    (
+        "my home health pt wants to buy my old truck, he offered a fair price, can I sell it"
+        " to him?",
+        ("dual_relationship",),
+    ),
+    (
+        "a patient asked me to sit on the advisory board for his startup, with equity",
+        ("dual_relationship",),
+    ),
+    (
+        "my new client is the colonel who signs my evals, and there's nobody else to see him",
+        ("dual_relationship",),
+    ),
+    (
+        "a client of mine just got hired as our billing coordinator, awkward",
+        ("dual_relationship",),
+    ),
+    ("the pt's advisory board meeting for the support group is tuesday", ()),
+    ("selling my old truck if anyone on the unit is interested, dm me", ()),
+    ("our new front desk manager starts monday, say hi to her", ()),
+    # dual relationship: treating someone the clinician knows (a relative on the OR list, a
+    # coworker's eval, an interpreter's relative, becoming an acquaintance's doctor)
+    (
+        "my brother-in-law is on my table list for thursday, can someone switch with me?",
+        ("dual_relationship",),
+    ),
+    (
+        "the guy I carpool with is scheduled for his pre-employment physical with me friday",
+        ("dual_relationship",),
+    ),
+    (
+        "my daughter's piano teacher came into urgent care on my shift and now asks me to be"
+        " her doctor",
+        ("dual_relationship",),
+    ),
+    ("my brother-in-law is a surgeon too, we talk shop at thanksgiving", ()),
+    ("interpreter services number is on the wall by the nurses station", ()),
+    # two of the clinician's clients who know each other
+    (
+        "two of my clients turn out to be roommates and neither knows the other sees me",
+        ("dual_relationship",),
+    ),
+    (
+        "found out my monday and friday couples clients are best friends, they both want me"
+        " as their therapist anyway",
+        ("dual_relationship",),
+    ),
+    ("two of my clients no-showed today, both on my caseload since june", ()),
+    ("the couple I'm seeing are going through a divorce, lots of conflict in session", ()),
+    # a factual 'we don't have' is not a policy line; a client's 'please don't say no'
+    (
+        "my pt asked for my personal cell for the weekend since we don't have an on-call line"
+        " here, what do I do?",
+        ("personal_contact",),
+    ),
+]
