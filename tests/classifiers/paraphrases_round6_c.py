@@ -183,4 +183,42 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
         " here, what do I do?",
         ("personal_contact",),
     ),
+    # a patient named by the treatment they are on; a family named by where they wait; a
+    # gift at the end of today's session
+    (
+        "I gave my cell to the lady on home dialysis so she could text me if the machine" " alarms",
+        ("personal_contact",),
+    ),
+    (
+        "the kid on the vent's mom keeps texting my personal number at night",
+        ("personal_contact",),
+    ),
+    (
+        "the family in the waiting room pressed a gift card into my hand after the surgery",
+        ("gifts",),
+    ),
+    (
+        "my client gave me a hand-painted mug at the end of today's session, do I keep it?",
+        ("gifts",),
+    ),
+    ("the guy on TPN needs his line dressing changed at 1400", ()),
+    ("family in the waiting room asked for an update, can someone page the surgeon", ()),
+    ("today's session was hard, the client relapsed over the weekend", ()),
+    # VA clinicians' 'my vets' are their patients, not a veterinarian second role; 'get to
+    # know each other' is an approach, not two clients who know each other
+    (
+        "one of my vets invited me to his retirement party at the VFW hall",
+        ("socializing",),
+    ),
+    ("my vets group went well today, lots of sharing about sleep", ()),
+    ("the new hires spent orientation getting to know each other and the unit", ()),
+    # billing about a former patient is not contact with them
+    ("insurance sent a check for an old claim on a pt who terminated years ago, deposit it?", ()),
+    ("reimbursement came through for the discharged pt's last visit", ()),
+    # a patient's sibling or partner given the clinician's number
+    (
+        "I gave the pt's sister my cell so she could update me on him over the weekend",
+        ("personal_contact",),
+    ),
+    ("the pt's sister left her number at the desk for the doctor to call", ()),
 ]
