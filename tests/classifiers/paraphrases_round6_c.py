@@ -221,4 +221,56 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
         ("personal_contact",),
     ),
     ("the pt's sister left her number at the desk for the doctor to call", ()),
+    # clients named by a role noun of the setting (players, athletes, members, veterans) or by
+    # the care given ('a man I do wound care for')
+    (
+        "one of my players asked me to come to his birthday bbq on saturday",
+        ("socializing",),
+    ),
+    (
+        "a man I do wound care for gave me his late wife's watch, I don't know what to say",
+        ("gifts",),
+    ),
+    ("one of my players tore his ACL at practice, out for the season", ()),
+    ("I do wound care for the whole hall on tuesdays", ()),
+    # the clinician as the client's customer, or their children sharing an institution
+    (
+        "I get my car fixed at my client's shop and he never charges me for labor",
+        ("dual_relationship",),
+    ),
+    (
+        "a pt of mine runs the daycare my son goes to, pickup is awkward",
+        ("dual_relationship",),
+    ),
+    (
+        "my client wants me to buy her condo since she's moving out of state",
+        ("dual_relationship",),
+    ),
+    (
+        "my pt sells insurance and wants to sell me a policy, can I buy from him?",
+        ("dual_relationship",),
+    ),
+    ("my son goes to the same daycare as my coworker's daughter", ()),
+    ("anyone know a good shop to get my car fixed near the hospital?", ()),
+    ("the pt's insurance policy won't cover the wheelchair, SW is appealing", ()),
+    # former clients by graduating from a program, finishing a therapy, a case closed out, or
+    # 'seasons ago'
+    (
+        "a guy who graduated from our cardiac rehab program asked me to golf with him",
+        ("post_termination", "socializing"),
+    ),
+    (
+        "a kid I finished speech with last spring invited me to his birthday party",
+        ("post_termination", "socializing"),
+    ),
+    (
+        "a client I closed out in april dropped off a bouquet at my office today",
+        ("gifts", "post_termination"),
+    ),
+    (
+        "a swimmer I treated three seasons ago asked me out for drinks",
+        ("post_termination", "romantic"),
+    ),
+    ("my niece graduated from our nursing program this weekend!", ()),
+    ("I closed out the charts from last week, all signed", ()),
 ]
