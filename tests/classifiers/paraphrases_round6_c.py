@@ -273,4 +273,29 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("my niece graduated from our nursing program this weekend!", ()),
     ("I closed out the charts from last week, all signed", ()),
+    # former clients named by care given in the past ('whose baby I delivered last year', 'I
+    # operated on two years ago'), by ageing out of a program or a transfer of care
+    (
+        "a woman whose baby I delivered last year invited me to the first birthday party",
+        ("post_termination", "socializing"),
+    ),
+    (
+        "a man whose knee I rehabbed last year asked me on a date",
+        ("post_termination", "romantic"),
+    ),
+    (
+        "a client who aged out of our program wants to get coffee with me",
+        ("post_termination", "socializing"),
+    ),
+    (
+        "a pt whose care I transferred to dr lee last month invited me to her party",
+        ("post_termination", "socializing"),
+    ),
+    (
+        "a guy I used to do home visits for called my personal cell last night",
+        ("personal_contact", "post_termination"),
+    ),
+    ("the baby I delivered last night is feeding well, mom is resting", ()),
+    ("the kid aged out of foster care and moved into transitional housing", ()),
+    ("I transferred his care to the night nurse at 1900, report given", ()),
 ]
