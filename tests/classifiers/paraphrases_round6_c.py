@@ -298,4 +298,11 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("the baby I delivered last night is feeding well, mom is resting", ()),
     ("the kid aged out of foster care and moved into transitional housing", ()),
     ("I transferred his care to the night nurse at 1900, report given", ()),
+    # the clinician's own bills and new job are not a client's gift or a second role
+    ("I'll pay my loans off someday lol, pt census is high again today", ()),
+    ("I just got hired as charge nurse on nights and my patients are thrilled", ()),
+    (
+        "my pt's dad wants to pay off my loans for me after I mentioned nursing school debt",
+        ("gifts",),
+    ),
 ]
