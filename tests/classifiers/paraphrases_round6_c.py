@@ -305,4 +305,20 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
         "my pt's dad wants to pay off my loans for me after I mentioned nursing school debt",
         ("gifts",),
     ),
+    # gifts made, baked or tipped for the clinician
+    (
+        "one of my clients whittled me a wooden bird and handed it over at the end of group",
+        ("gifts",),
+    ),
+    (
+        "a pt's family has been bringing muffins for me every week since his surgery",
+        ("gifts",),
+    ),
+    (
+        "my client tips me $20 every session even though I said it's not needed, keep taking it?",
+        ("gifts",),
+    ),
+    ("the pt knitted a hat for her grandson during the infusion", ()),
+    ("I tip my hairdresser 20% every time, is that normal?", ()),
+    ("the family dropped off donuts for the whole unit, thank you!", ()),
 ]
