@@ -16,6 +16,7 @@ from .paraphrases_roles import ROWS as ROLE_ROWS
 from .paraphrases_round4 import ROWS as ROUND4_ROWS
 from .paraphrases_round5_c import ROWS as ROUND5_C_ROWS
 from .paraphrases_round5_d import ROWS as ROUND5_D_ROWS
+from .paraphrases_round6_c import ROWS as ROUND6_C_ROWS
 from .paraphrases_round6_d import ROWS as ROUND6_D_ROWS
 from .paraphrases_round_b import ROWS as ROUND_B_ROWS
 
@@ -57,7 +58,14 @@ def _params(rows: list[tuple[str, tuple[str, ...]]]) -> list[object]:
 
 
 ALL_ROWS = (
-    ROWS + ROLE_ROWS + ROUND4_ROWS + ROUND_B_ROWS + ROUND5_C_ROWS + ROUND5_D_ROWS + ROUND6_D_ROWS
+    ROWS
+    + ROLE_ROWS
+    + ROUND4_ROWS
+    + ROUND_B_ROWS
+    + ROUND5_C_ROWS
+    + ROUND5_D_ROWS
+    + ROUND6_C_ROWS
+    + ROUND6_D_ROWS
 )
 
 
