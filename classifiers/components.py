@@ -21,6 +21,7 @@ from .overlaps import longest_first, resolve_cues
 from .prefilter import Planner, TokenGroup
 from .rules import IGNORE_LABEL, ContextRule, CueRule, SituationRule
 from .situations import Prepared, candidates_for, evaluate, prepare
+from .tokenneeds import doc_words, word_needs
 
 MATCHES_KEY = "boundary_matches"
 #: The doc's text, set by the classifier before the components run (``doc.text`` rebuilds
@@ -138,8 +139,13 @@ class CueMatcher:
             for key, patterns in group.items():
                 matcher.add(key, patterns)
             group_labels = frozenset(self._labels[self._keys[vocab.strings[k]][0]] for k in group)
+            needs = word_needs([p for patterns in group.values() for p in patterns])
+            hashed = None
+            if needs is not None:
+                add = vocab.strings.add
+                hashed = tuple(frozenset(add(w) for w in words) for words in needs)
             self.token_groups.append(
-                TokenGroup(requires, matcher, group_labels, len(self.token_groups))
+                TokenGroup(requires, matcher, group_labels, len(self.token_groups), hashed)
             )
         # labels with few groups first: when they are absent, others may stop mattering
         share = {x: sum(x in g.labels for g in self.token_groups) for g in self.token_groups
@@ -204,7 +210,7 @@ class CueMatcher:
         if gate is not None and relevant is not None:
             if self._planner is None:
                 self._planner = Planner(self.token_groups, gate, relevant)
-            groups = self._planner.select(present, text)
+            groups = self._planner.select(present, text, lambda: doc_words(doc))
             if groups is None:
                 return []
         else:

@@ -206,10 +206,16 @@ class TokenGroup:
         "matcher",
         "needs",
         "requires",
+        "words",
     )
 
     def __init__(
-        self, requires: str | None, matcher: Any, labels: frozenset[str], index: int = 0
+        self,
+        requires: str | None,
+        matcher: Any,
+        labels: frozenset[str],
+        index: int = 0,
+        words: Any = None,
     ) -> None:
         self.index = index  # position among the groups (matches are combined in this order)
         self.requires = re.compile(requires) if requires else None
@@ -221,6 +227,16 @@ class TokenGroup:
         self._checks = _compiled(self.checks)
         self.matcher = matcher
         self.labels = labels
+        #: ``word_needs`` of the patterns as LOWER hashes (None: no token check)
+        self.words: tuple[frozenset[int], ...] | None = words
+
+    def has_words(self, lowers: set[int]) -> bool:
+        """Whether the doc's tokens (:func:`~classifiers.tokenneeds.doc_words`) meet every set of ``words``."""
+        if self.words is not None:
+            for needed in self.words:
+                if needed.isdisjoint(lowers):
+                    return False
+        return True
 
     def may_match(self, text: str, lowered: str | None) -> bool:
         """Whether the ``requires`` regex matches (``lowered``: the ASCII text lower-cased)."""
@@ -304,8 +320,17 @@ class Planner:
                 return kept
             candidates = kept
 
-    def select(self, present: frozenset[str], text: str) -> list[TokenGroup] | None:
-        """The groups whose regex matches ``text`` and that matter, or None to reject."""
+    def select(
+        self,
+        present: frozenset[str],
+        text: str,
+        words: Callable[[], set[int]] | None = None,
+    ) -> list[TokenGroup] | None:
+        """The groups whose regex matches ``text`` and that matter, or None to reject.
+
+        ``words`` returns the doc's token values (:func:`~classifiers.tokenneeds.doc_words`); a group none of whose
+        patterns finds its mandatory words there could not match, so it is not chosen.
+        """
         lowered = text.lower()
         key = (present, features(text, lowered))
         if key in self._plans:
@@ -319,6 +344,9 @@ class Planner:
         if not plan:
             return [] if self.gate(present) else None
         ascii_lowered = lowered if text.isascii() else None
+        if words is not None and any(g.words is not None for g in plan):
+            found = words()
+            plan = tuple(g for g in plan if g.has_words(found))
         chosen = [g for g in plan if g.passes(text, ascii_lowered)]
         if not chosen:
             return [] if self.gate(present) else None

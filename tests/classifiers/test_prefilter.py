@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -10,6 +12,9 @@ from hypothesis import strategies as st
 
 from classifiers import load_classifier
 from classifiers.prefilter import DIGITS3, UPPER, TokenGroup, features, requirements
+from classifiers.tokenneeds import doc_words, word_needs
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 PATTERNS = [
     r"\d{3}-\d{2}-\d{4}",
@@ -75,3 +80,59 @@ def test_texts_made_to_match_pass_the_prefilter(data: st.DataObject, pattern: st
     lowered = text.lower()
     assert group.may_match(text, lowered if text.isascii() else None)
     assert not group.bits & ~features(text, lowered)
+
+
+# -- word needs: the token-level condition checked before the regexes ---------------------
+
+_KIN = {"LOWER": {"IN": ["son", "daughter"]}}
+
+
+@pytest.mark.parametrize(
+    ("patterns", "expected"),
+    [
+        # one pattern: every mandatory literal token, ORTH folded to lower case
+        ([[{"LOWER": "my"}, _KIN, {"ORTH": "Coach"}]], ({"my"}, {"son", "daughter"}, {"coach"})),
+        # optional tokens and zero-minimum quantifiers demand nothing
+        (
+            [[{"LOWER": "my", "OP": "?"}, _KIN, {"LOWER": "x", "OP": "{0,2}"}]],
+            ({"son", "daughter"},),
+        ),
+        ([[{"LOWER": "our", "OP": "*"}, {"LOWER": "kid", "OP": "+"}]], ({"kid"},)),
+        # several patterns: the union of each one's least common set
+        (
+            [[{"LOWER": "my"}, _KIN], [{"LOWER": "our"}, {"LOWER": "kid"}]],
+            ({"son", "daughter", "kid"},),
+        ),
+        # a pattern without literal words (shape, regex, NOT_IN) makes no condition at all
+        ([[{"LOWER": "my"}], [{"SHAPE": "dd"}]], None),
+        ([[{"TEXT": {"REGEX": "^x"}}, {"LOWER": {"NOT_IN": ["a"]}}]], None),
+    ],
+)
+def test_word_needs_of_patterns(
+    patterns: list[list[dict[str, object]]], expected: tuple[set[str], ...] | None
+) -> None:
+    got = word_needs(patterns)
+    assert (None if got is None else tuple(set(g) for g in got)) == expected
+
+
+def test_groups_without_their_words_never_match_in_the_corpus() -> None:
+    """Exactness on real text: a group rejected for its words has no Matcher match."""
+    classifier = load_classifier()
+    cues = classifier.nlp.get_pipe("boundary_cues")
+    groups = [g for g in cues.token_groups if g.words is not None]
+    assert len(groups) >= 20
+    texts = [
+        json.loads(line)["text"]
+        for path in sorted(DATA.glob("corpus_dev*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    rejected = kept = 0
+    for doc in classifier.nlp.tokenizer.pipe(texts):
+        lowers = doc_words(doc)
+        for group in groups:
+            if group.has_words(lowers):
+                kept += 1
+            else:
+                rejected += 1
+                assert not group.matcher(doc), (group.requires, doc.text)
+    assert rejected > 5 * kept  # the check is also worth having (7x on the corpus)
