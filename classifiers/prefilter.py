@@ -231,7 +231,8 @@ class TokenGroup:
         self.words: tuple[frozenset[int], ...] | None = words
 
     def has_words(self, lowers: set[int]) -> bool:
-        """Whether the doc's tokens (:func:`~classifiers.tokenneeds.doc_words`) meet every set of ``words``."""
+        """Whether the doc's lower-cased tokens (``tokenneeds.doc_words``) meet every set of
+        ``words``."""
         if self.words is not None:
             for needed in self.words:
                 if needed.isdisjoint(lowers):
@@ -328,8 +329,8 @@ class Planner:
     ) -> list[TokenGroup] | None:
         """The groups whose regex matches ``text`` and that matter, or None to reject.
 
-        ``words`` returns the doc's token values (:func:`~classifiers.tokenneeds.doc_words`); a group none of whose
-        patterns finds its mandatory words there could not match, so it is not chosen.
+        ``words`` returns the doc's lower-cased token hashes (``tokenneeds.doc_words``); a
+        group whose patterns miss a mandatory word there could not match, so it is not chosen.
         """
         lowered = text.lower()
         key = (present, features(text, lowered))
