@@ -55,6 +55,7 @@ TUNING_FLOORS = [
     ("corpus_dev8.jsonl", 0.82, 0.015),
     ("corpus_dev9.jsonl", 0.895, 0.015),
     ("corpus_dev10.jsonl", 0.805, 0.04),
+    ("corpus_dev11.jsonl", 0.725, 0.035),
 ]
 
 
