@@ -285,6 +285,26 @@ def _compiled(reqs: Sequence[Requirement]) -> tuple[_Test, ...]:
 
 
 Plan = tuple[TokenGroup, ...] | None
+#: A plan's groups indexed by word: those without word needs (in plan order), the groups per
+#: word of their first need set, and all those words (see :meth:`Planner.select`).
+_WordIndex = tuple[tuple[TokenGroup, ...], dict[int, tuple[TokenGroup, ...]], frozenset[int]]
+
+
+def _word_index(plan: Plan) -> _WordIndex | None:
+    """Index ``plan``'s groups by the words of their first need set (None: nothing to index).
+
+    A group meets its needs only if one of its first set's words is in the doc, so the
+    groups reachable from the doc's words through this index are the only ones to check.
+    """
+    if not plan or all(g.words is None for g in plan):
+        return None
+    by_word: dict[int, list[TokenGroup]] = {}
+    for group in plan:
+        if group.words is not None:
+            for word in group.words[0]:
+                by_word.setdefault(word, []).append(group)
+    plain = tuple(g for g in plan if g.words is None)
+    return plain, {w: tuple(gs) for w, gs in by_word.items()}, frozenset(by_word)
 
 
 class Planner:
@@ -307,7 +327,7 @@ class Planner:
         self.groups = tuple(groups)
         self.gate = gate
         self.relevant = relevant
-        self._plans: dict[tuple[frozenset[str], int], Plan] = {}
+        self._plans: dict[tuple[frozenset[str], int], tuple[Plan, _WordIndex | None]] = {}
 
     def _plan(self, present: frozenset[str], bits: int) -> Plan:
         candidates = tuple(g for g in self.groups if not g.bits & ~bits)
@@ -334,20 +354,27 @@ class Planner:
         """
         lowered = text.lower()
         key = (present, features(text, lowered))
-        if key in self._plans:
-            plan = self._plans[key]
-        else:
+        entry = self._plans.get(key)
+        if entry is None:
             plan = self._plan(*key)
+            entry = (plan, _word_index(plan))
             if len(self._plans) < 100_000:
-                self._plans[key] = plan
+                self._plans[key] = entry
+        plan, index = entry
         if plan is None:
             return None
         if not plan:
             return [] if self.gate(present) else None
         ascii_lowered = lowered if text.isascii() else None
-        if words is not None and any(g.words is not None for g in plan):
+        if words is not None and index is not None:
+            plain, by_word, union = index
             found = words()
-            plan = tuple(g for g in plan if g.has_words(found))
+            hit = union.intersection(found)
+            if hit:
+                keep = {g.index for w in hit for g in by_word[w] if g.has_words(found)}
+                plan = tuple(g for g in plan if g.words is None or g.index in keep)
+            else:
+                plan = plain
         chosen = [g for g in plan if g.passes(text, ascii_lowered)]
         if not chosen:
             return [] if self.gate(present) else None

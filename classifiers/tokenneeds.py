@@ -41,24 +41,25 @@ def _pattern_needs(pattern: Sequence[dict[str, Any]]) -> list[frozenset[str]]:
     return needs
 
 
+def _commonness(words: frozenset[str]) -> tuple[float, int]:
+    return (len(words & _COMMON) / len(words), len(words))
+
+
 def word_needs(patterns: Sequence[Sequence[dict[str, Any]]]) -> WordNeeds | None:
     """Word sets a doc's lower-cased tokens must each meet for one of ``patterns`` to match.
 
     Only mandatory tokens count (no ``OP`` of ``?``, ``*``, ``!`` or a ``{0,..}``/``{,m}``
     quantifier), with ``ORTH``/``LOWER`` given as a string or an ``IN`` list. One pattern
-    needs all its sets; several need the union of one set from each (the least common one),
-    since any of them may match. None when some pattern demands no literal word.
+    needs all its sets, least common first (the planner indexes groups by the first);
+    several need the union of one set from each (the least common one), since any of them
+    may match. None when some pattern demands no literal word.
     """
     per_pattern = [_pattern_needs(p) for p in patterns]
     if not per_pattern or not all(per_pattern):
         return None
     if len(per_pattern) == 1:
-        return tuple(dict.fromkeys(per_pattern[0]))
-
-    def commonness(words: frozenset[str]) -> tuple[float, int]:
-        return (len(words & _COMMON) / len(words), len(words))
-
-    return (frozenset().union(*(min(needs, key=commonness) for needs in per_pattern)),)
+        return tuple(sorted(dict.fromkeys(per_pattern[0]), key=_commonness))
+    return (frozenset().union(*(min(needs, key=_commonness) for needs in per_pattern)),)
 
 
 def doc_words(doc: Any) -> set[int]:

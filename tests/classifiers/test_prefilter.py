@@ -90,8 +90,9 @@ _KIN = {"LOWER": {"IN": ["son", "daughter"]}}
 @pytest.mark.parametrize(
     ("patterns", "expected"),
     [
-        # one pattern: every mandatory literal token, ORTH folded to lower case
-        ([[{"LOWER": "my"}, _KIN, {"ORTH": "Coach"}]], ({"my"}, {"son", "daughter"}, {"coach"})),
+        # one pattern: every mandatory literal token, ORTH folded to lower case, least
+        # common first (common words last, then by size)
+        ([[{"LOWER": "my"}, _KIN, {"ORTH": "Coach"}]], ({"coach"}, {"son", "daughter"}, {"my"})),
         # optional tokens and zero-minimum quantifiers demand nothing
         (
             [[{"LOWER": "my", "OP": "?"}, _KIN, {"LOWER": "x", "OP": "{0,2}"}]],
