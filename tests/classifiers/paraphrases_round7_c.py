@@ -1,0 +1,106 @@
+"""Paraphrase rows of the dev10 rules round, helper c (socializing, gifts, dual relationships,
+personal contact, post-termination).
+
+Data for ``test_paraphrases.py``: each kind has positive rows in new wording and hard
+negatives (``()``) that use the same words harmlessly. None is a corpus sentence.
+"""
+
+from __future__ import annotations
+
+ROWS: list[tuple[str, tuple[str, ...]]] = [
+    # two clients of the same clinician who turn out to be linked (in-laws, exes, one club)
+    (
+        "two pts in my cardiac rehab class found out they used to date, do I seat them apart",
+        ("dual_relationship",),
+    ),
+    (
+        "two dads in my fathers' group are brothers-in-law and one wants the other kept out",
+        ("dual_relationship",),
+    ),
+    (
+        "two clients in my DBT skills group go to the same church and gossip about each other",
+        ("dual_relationship",),
+    ),
+    ("two pts in my room today, both doing well after surgery", ()),
+    ("my sisters-in-law are coming for thanksgiving, pray for me", ()),
+    ("two members of my book club are nurses on 5 west", ()),
+    # a client named by the clinician's schedule or service
+    (
+        "the gentleman I see every wednesday brought me a jar of his honey today",
+        ("gifts",),
+    ),
+    (
+        "the teen I see for OT wants me to come watch her dance recital this weekend",
+        ("socializing",),
+    ),
+    ("the only problem I see for wound care is the supply backorder", ()),
+    ("I see every new intake within 48 hours per the clinic workflow", ()),
+    # discounts and working off a bill as a favour from a client
+    (
+        "a patient who manages the furniture store offered me the employee discount on a sofa",
+        ("gifts",),
+    ),
+    (
+        "my client asked if he could work off his balance by painting my garage",
+        ("dual_relationship", "gifts"),
+    ),
+    ("reminder: the employee discount at the cafeteria ends friday", ()),
+    ("billing set up a plan so the family can work off the balance in monthly payments", ()),
+    # the client's payer insists on covering the clinician's share of a meal
+    (
+        "my client took me out for coffee and refused to let me split the bill",
+        ("gifts", "socializing"),
+    ),
+    ("my sister wouldn't let me split the check at brunch, so sweet", ()),
+    # personal phone lines and mail
+    (
+        "a former patient found my home landline and called twice last night",
+        ("personal_contact", "post_termination"),
+    ),
+    (
+        "my client asked for my home email so she can send me her poems",
+        ("personal_contact",),
+    ),
+    ("the home line is down at my house, text me about the shift swap instead", ()),
+    # a patient's family wanting to see the clinician outside the unit
+    (
+        "the patient's wife said she'd love to see me outside the hospital, just as friends",
+        ("socializing",),
+    ),
+    ("smoking is not allowed outside the unit doors, please remind visitors", ()),
+    # a bar closed down by friends is not ending treatment
+    ("my college roommate and I closed the bar down on saturday, so fun", ()),
+    # closures: the gift sent back, a polite no, a referral to a colleague, the work address
+    (
+        "a grateful dad mailed me a gift card from the clinic family; I sent it back with a note",
+        (),
+    ),
+    (
+        "my client asked me to her graduation party, I said thanks but no thanks and she got it",
+        (),
+    ),
+    (
+        "my neighbor's son asked to start therapy with me, I referred him to a colleague",
+        (),
+    ),
+    (
+        "the patient wanted to mail me a card, I gave her the office address instead of mine",
+        (),
+    ),
+    (
+        "the parish asked me to run their grief group; none of my clients go there",
+        (),
+    ),
+    # still open: sent back once, the client kept sending more
+    (
+        "I sent it back but my client keeps mailing me checks every month",
+        ("gifts",),
+    ),
+    # gifts sent or mailed to the clinician again and again
+    (
+        "a patient's husband keeps sending me flowers at the clinic after every visit",
+        ("gifts",),
+    ),
+    ("my mom keeps sending me flowers at work lol", ()),
+    ("can you send me a check request form for the conference refund", ()),
+]
