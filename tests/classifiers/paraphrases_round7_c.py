@@ -103,4 +103,43 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("my mom keeps sending me flowers at work lol", ()),
     ("can you send me a check request form for the conference refund", ()),
+    # former patients named by where the clinician had them
+    (
+        "a lady I had on the psych unit last spring sent me a follow request on instagram",
+        ("post_termination", "social_media"),
+    ),
+    (
+        "a teen I had on the burn unit two years ago dropped off cookies for me at the desk",
+        ("gifts", "post_termination"),
+    ),
+    ("the sweater I had on the unit today got covered in betadine", ()),
+    # a client named by the kind of therapy group
+    (
+        "a woman in my grief group handed me a $20 bill after session and walked off",
+        ("gifts",),
+    ),
+    (
+        "a dad from my parenting group invited me to his daughter's baptism",
+        ("socializing",),
+    ),
+    ("in my DBT group today we practiced distress tolerance skills", ()),
+    # a patient's family named by the unit
+    (
+        "a family on our unit keeps asking for my cell so they can text me updates",
+        ("personal_contact",),
+    ),
+    ("a family on the unit asked where the chapel is, I walked them there", ()),
+    # treating a colleague's relative or a landlord's spouse
+    (
+        "my supervisor's husband was admitted to our service and I'm his resident this week",
+        ("dual_relationship",),
+    ),
+    (
+        "my neighbor asked if I'd see his wife for couples stuff, she's been struggling",
+        ("dual_relationship",),
+    ),
+    ("my supervisor's kid just started kindergarten, cute pics in the channel", ()),
+    ("admitted to our service overnight: 3 chest pains and a sepsis rule-out", ()),
+    # a printed invitation handed over is not a gift
+    ("the social committee handed me an invitation to the staff holiday party", ()),
 ]
