@@ -142,4 +142,42 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("admitted to our service overnight: 3 chest pains and a sepsis rule-out", ()),
     # a printed invitation handed over is not a gift
     ("the social committee handed me an invitation to the staff holiday party", ()),
+    # a trip or getaway offered by a client
+    (
+        "my client invited me and my wife up to his cabin for a long weekend, he'd cover gas",
+        ("socializing",),
+    ),
+    (
+        "a patient offered to fly me out to her beach house after she finishes chemo",
+        ("socializing",),
+    ),
+    ("my brother invited us to his cabin for thanksgiving, no internet lol", ()),
+    # a patient named the way residents 'follow' a case; a child-welfare caseload
+    (
+        "the boy I've been following on the unit asked me to come to his graduation party",
+        ("socializing",),
+    ),
+    (
+        "can I buy my foster care kids birthday presents with my own money?",
+        ("gifts",),
+    ),
+    ("I've been following on the unit how the new bed alarms work, pretty slick", ()),
+    # two patients of one unit or chair schedule who turn out to be linked
+    (
+        "two of our residents on 3 north turn out to be exes and now fight over one dining table",
+        ("dual_relationship",),
+    ),
+    ("two of our residents had birthdays today, we had cake in the day room", ()),
+    # selling to one's own patients
+    (
+        "I've started selling essential oils and a couple of my clients asked to buy some",
+        ("dual_relationship",),
+    ),
+    ("my aunt sells essential oils and won't stop posting about it", ()),
+    # errands and shopping done for a client as a favour
+    (
+        "I've been running errands for my client since her hip surgery, she has nobody else",
+        ("gifts",),
+    ),
+    ("can someone run errands for the unit today? we need supplies from central", ()),
 ]
