@@ -180,4 +180,15 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
         ("gifts",),
     ),
     ("can someone run errands for the unit today? we need supplies from central", ()),
+    # tickets from a client that the clinician would use sitting with the client
+    (
+        "my client gave me concert tickets and wants me to come with him to the show",
+        ("gifts", "socializing"),
+    ),
+    (
+        "a patient offered me her season tickets so I could sit with her at the home opener",
+        ("gifts", "socializing"),
+    ),
+    ("my client gave me two concert tickets for me and my husband, sweet but awkward", ("gifts",)),
+    ("my dad bought concert tickets and wants me to come with him next month", ()),
 ]
