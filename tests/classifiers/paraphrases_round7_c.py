@@ -191,4 +191,15 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("my client gave me two concert tickets for me and my husband, sweet but awkward", ("gifts",)),
     ("my dad bought concert tickets and wants me to come with him next month", ()),
+    # a patient's relative named by the patient's bed or room number; money "really for me"
+    (
+        "room 7's husband tucked a $100 bill in my pocket on his way out",
+        ("gifts",),
+    ),
+    (
+        "the family left a card 'for the staff' but the son said the cash inside is really for me",
+        ("gifts",),
+    ),
+    ("room 7's call bell is broken again, maintenance is on it", ()),
+    ("bed 3's daughter asked for the discharge paperwork and a wheelchair", ()),
 ]
