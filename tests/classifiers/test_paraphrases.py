@@ -18,6 +18,7 @@ from .paraphrases_round5_c import ROWS as ROUND5_C_ROWS
 from .paraphrases_round5_d import ROWS as ROUND5_D_ROWS
 from .paraphrases_round6_c import ROWS as ROUND6_C_ROWS
 from .paraphrases_round6_d import ROWS as ROUND6_D_ROWS
+from .paraphrases_round7_c import ROWS as ROUND7_C_ROWS
 from .paraphrases_round_b import ROWS as ROUND_B_ROWS
 
 
@@ -40,6 +41,9 @@ KNOWN_MISSES = {
     ),
     "heard our attending is engaged to his ex-patient from the clinic": (
         "romantic stands; the veto at 0.15 doubts the second category post_termination (0.11)"
+    ),
+    "my client asked if he could work off his balance by painting my garage": (
+        "dual_relationship stands; the veto at 0.15 doubts the second category gifts (0.03)"
     ),
     "the pt's husband asked if he could hug me before they left": (
         "vetoed at 0.15 by the scorer retrained on dev..dev7 (scores 0.07)"
@@ -66,6 +70,7 @@ ALL_ROWS = (
     + ROUND5_D_ROWS
     + ROUND6_C_ROWS
     + ROUND6_D_ROWS
+    + ROUND7_C_ROWS
 )
 
 
