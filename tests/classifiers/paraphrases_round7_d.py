@@ -1,0 +1,88 @@
+"""Paraphrase rows of the dev10 rules round, helper d (romance, touch, online, disclosure, PHI).
+
+Data for ``test_paraphrases.py``: each kind has positive rows in new wording and hard
+negatives (``()``) that use the same words harmlessly. None is a corpus sentence.
+"""
+
+from __future__ import annotations
+
+ROWS: list[tuple[str, tuple[str, ...]]] = [
+    # the clinician's own past told to a client ('in my twenties', 'lived in my car')
+    (
+        "a client said nobody gets what it's like to be homeless so i told him i was homeless"
+        " myself in my twenties",
+        ("self_disclosure",),
+    ),
+    (
+        "my patient was venting about money and i ended up telling her how i lived in my car for"
+        " a year",
+        ("self_disclosure",),
+    ),
+    ("i lived in my car for a week during the move lol, never again", ()),
+    ("in my 20s i worked nights at a diner, anyway who has the pyxis key", ()),
+    # the clinician's own marriage told to a client ('our fight', 'our separation')
+    (
+        "told a client about our separation last spring to show her it gets better",
+        ("self_disclosure",),
+    ),
+    ("our fight with the EHR vendor over the outage credits continues, update friday", ()),
+    # a client asking whether the clinician ever did something, and the clinician answering
+    (
+        "my client wanted to know point blank if i've ever used and i said yes, told him about my"
+        " own recovery",
+        ("self_disclosure",),
+    ),
+    ("not sure if i've ever seen a rash like this on a toddler, can derm take a look", ()),
+    # telling a client one is going through the same thing
+    (
+        "should i tell my client i'm also going through a divorce? she feels like nobody"
+        " understands",
+        ("self_disclosure",),
+    ),
+    ("i'm also going through the onboarding modules, they take forever", ()),
+    # countertransference: seeing one's own family in a client
+    (
+        "a client of mine just lost her son and i keep seeing my mom in her, i cried after session",
+        ("self_disclosure",),
+    ),
+    ("seeing my mom in the morning before shift so i'll be a bit late", ()),
+    # showing the clinician's own photos to a client
+    (
+        "a pt asked about my weekend and i pulled up photos of my wedding on my phone to show her",
+        ("self_disclosure",),
+    ),
+    ("pulled up photos of the wound from last week to compare, it's healing well", ()),
+    # a patient named by an abbreviated diagnosis ('my COPD lady')
+    (
+        "told my CHF guy that my own grandpa died of heart failure and he got quiet",
+        ("self_disclosure",),
+    ),
+    ("my CHF guy needs his lasix dose rechecked before discharge", ()),
+    # romance: marrying or engaged to a former patient, a partner who was a patient
+    (
+        "a doc i trained with ended up marrying someone she treated in fellowship, is that"
+        " allowed years later?",
+        ("post_termination", "romantic"),
+    ),
+    (
+        "my husband was my patient in the ED years ago before we started dating, does that matter?",
+        ("post_termination", "romantic"),
+    ),
+    ("my husband was my ride today since my car is in the shop", ()),
+    ("my cousin married someone she met at the gym, wedding is in june", ()),
+    # a patient's name with a health word ('delirium', 'home oxygen')
+    (
+        "can someone check on Walter Pruitt in 12, he's more delirious tonight and pulling at his"
+        " lines",
+        ("phi_exposure",),
+    ),
+    (
+        "referral for Ellen Marsh, 4410 Cedar Hollow Ave, needs home oxygen before discharge"
+        " friday",
+        ("phi_exposure",),
+    ),
+    ("delirium screening tool training is on the 14th in the education room", ()),
+    # a colleague's address for a party is not a patient identifier
+    ("bbq at my place sunday, 22 Birch Ln, bring a side", ()),
+    ("housewarming at Priya's new place, 8 Willow Creek Rd, 7pm, bring drinks", ()),
+]
