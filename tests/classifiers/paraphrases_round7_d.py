@@ -85,4 +85,63 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     # a colleague's address for a party is not a patient identifier
     ("bbq at my place sunday, 22 Birch Ln, bring a side", ()),
     ("housewarming at Priya's new place, 8 Willow Creek Rd, 7pm, bring drinks", ()),
+    # a client named by the care the writer does for them ('the lady i do dressing changes for')
+    (
+        "the lady i've been doing dressing changes for sent me a friend request on facebook last"
+        " night",
+        ("social_media",),
+    ),
+    (
+        "the man i do foot care for every other week added me on snapchat and sent me a message",
+        ("social_media",),
+    ),
+    ("the nurse i do wound care for on tuesdays is out, who covers her patients?", ()),
+    ("i've been doing dressing changes for two hours straight, send snacks", ()),
+    # a former client named by having been in the writer's care years back
+    (
+        "a girl i had on the adolescent unit like five years ago followed me on instagram today",
+        ("post_termination", "social_media"),
+    ),
+    (
+        "a boy i had in clinic a couple of years back messaged me on tiktok asking how i've been",
+        ("post_termination", "social_media"),
+    ),
+    ("i had on the same scrubs as my preceptor two years ago at orientation, lol", ()),
+    # a client named as a member of the writer's therapy group
+    (
+        "a guy from my tuesday anger group sent me a linkedin request, do i ignore it?",
+        ("social_media",),
+    ),
+    ("someone from my grief group left their umbrella in room b, it's at the front desk", ()),
+    # a client vented or joked about publicly: a rant post, a stand-up set
+    (
+        "i posted a rant on reddit about a client who screams at the front desk, no name but it's"
+        " pretty specific",
+        ("phi_disclosure",),
+    ),
+    (
+        "did a stand up set last weekend and told the crowd about my weirdest patient ever",
+        ("phi_disclosure",),
+    ),
+    ("i posted a rant on reddit about my landlord raising the rent again", ()),
+    ("did a stand up set last weekend for the first time, terrifying but fun", ()),
+    # touch by hair or an arm around the waist
+    (
+        "my patient on peds asked me to french braid her hair before her scan and i did",
+        ("physical_contact",),
+    ),
+    (
+        "my coworker had her arm around his waist the whole time, the patient from room 9, at his"
+        " discharge",
+        ("physical_contact",),
+    ),
+    ("my daughter wants me to french braid her hair for picture day", ()),
+    ("mom is braiding the hair of her daughter in bed 3, sweet to see", ()),
+    # someone else's date is not romance with a client ('showed her date')
+    (
+        "my coworker showed his date the x-ray of a patient's hand on his phone at dinner",
+        ("phi_disclosure",),
+    ),
+    ("the pt's sister came to visiting hours with her date and they sat with him all evening", ()),
+    ("my client asked me out on a date after group, what do i even say", ("romantic",)),
 ]
