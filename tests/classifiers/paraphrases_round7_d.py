@@ -144,4 +144,35 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("the pt's sister came to visiting hours with her date and they sat with him all evening", ()),
     ("my client asked me out on a date after group, what do i even say", ("romantic",)),
+    # looking a client up online: opening their profile ('clicked on her profile')
+    (
+        "my new client mentioned her bakery so i looked at her profile on instagram, does that"
+        " count as a boundary thing",
+        ("social_media",),
+    ),
+    ("i clicked on her profile in the staff directory to get the charge nurse's extension", ()),
+    # who viewed a profile is not a public post about a patient
+    (
+        "does linkedin show who viewed your profile? i looked up my pt on there last night and"
+        " now i'm worried he'll see it",
+        ("social_media",),
+    ),
+    ("linkedin keeps emailing me about who viewed my profile, how do i turn that off", ()),
+    # swapping patient stories with family or friends
+    (
+        "my brother is an EMT and we swap war stories at family dinner, last week i told him"
+        " about a patient who swallowed a fork",
+        ("phi_disclosure",),
+    ),
+    ("our unit educator wants us to swap war stories at the debrief about the worst codes", ()),
+    # writing to a former client about one's own life
+    (
+        "a former client emailed to say hi and i wrote her about my own cancer scare since she'd"
+        " been through it too",
+        ("post_termination", "self_disclosure"),
+    ),
+    (
+        "i wrote back about my availability to the new referral and copied the intake coordinator",
+        (),
+    ),
 ]
