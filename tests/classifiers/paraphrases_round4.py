@@ -108,7 +108,7 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ),
     (
         "we're done with treatment now, is it ok to share my own recovery story with him?",
-        ("post_termination",),
+        ("post_termination", "self_disclosure"),
     ),
     (
         "a man we d/c'd from the rehab unit in may sent me a friend request on facebook",
