@@ -1,7 +1,7 @@
 """Quality on the labelled corpus (tests/data/README.md).
 
-Rules are tuned on the dev parts ``corpus_dev.jsonl`` .. ``corpus_dev9.jsonl``; ``corpus_dev10``
-is a fresh part nobody has read (it measures how a round generalises), and
+Rules are tuned on the dev parts ``corpus_dev.jsonl`` .. ``corpus_dev10.jsonl``;
+``corpus_dev11`` is a fresh part nobody has read (it measures how a round generalises), and
 ``corpus_test.jsonl`` is held out and is only ever scored here.
 
 - The issue's gate (held-out macro F1 >= 0.90, benign false-positive rate <= 2%) is NOT met
@@ -28,34 +28,35 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 GATE_MACRO_F1 = 0.90
 GATE_BENIGN_FP = 0.02
 
-#: Held-out level measured on 2026-11-27 after the dev9 round, with the learned veto at 0.15
-#: and the scorer trained on dev..dev7: macro F1 0.804, benign FP 4/211 = 1.9% (0.803 / 1.9%
-#: after the dev8 round, 0.796 / 1.9% after the dev7 round, 0.802 / 2.4% after the dev6
-#: rounds, 0.786 / 2.8% before them, 0.765 / 3.8% before the learned scorer), with a small
-#: margin for one message either way.
+#: Held-out level measured on 2026-11-27 after the dev10 round, with the learned veto at 0.15
+#: and the scorer trained on dev..dev7: macro F1 0.806, benign FP 4/211 = 1.9% (0.804 after
+#: the dev9 round, 0.803 / 1.9% after the dev8 round, 0.796 / 1.9% after the dev7 round,
+#: 0.802 / 2.4% after the dev6 rounds, 0.786 / 2.8% before them, 0.765 / 3.8% before the
+#: learned scorer), with a small margin for one message either way.
 HELD_OUT_FLOOR_F1 = 0.79
 HELD_OUT_CEILING_FP = 0.024
 
 #: (file, minimum macro F1, maximum benign FP) for the parts, at their measured level less a
-#: margin (2026-11-27, after the dev9 round; scorer trained on dev..dev7, veto 0.15):
-#: dev 0.979 / 0%, dev2 0.951 / 0.4%, dev3 0.916 / 0%, dev4 0.918 / 0%, dev5 0.969 / 0%,
-#: dev6 0.910 / 1.1%, dev7 0.952 / 1.0% (0.759 / 6.5% before it was tuned on), dev8 0.837 /
-#: 0.5% (0.692 / 3.5% when written), dev9 0.912 / 1.0% (0.669 / 4.5% when written, 0.718 /
-#: 3.0% before it was tuned on). dev10 was written blind and is never tuned or trained on: it
-#: measures how a round generalises (0.793 / 3.5% when written, 0.819 / 3.5% after the dev9
-#: round).
+#: margin (2026-11-27, after the dev9 and dev10 rounds; scorer trained on dev..dev7, veto
+#: 0.15): dev 0.979 / 0%, dev2 0.952 / 0.4%, dev3 0.916 / 0%, dev4 0.918 / 0%, dev5 0.969 /
+#: 0%, dev6 0.912 / 1.1%, dev7 0.952 / 1.0% (0.759 / 6.5% before it was tuned on), dev8 0.841
+#: / 0.5% (0.692 / 3.5% when written), dev9 0.912 / 1.0% (0.669 / 4.5% when written, 0.718 /
+#: 3.0% before it was tuned on), dev10 0.941 / 0% (0.793 / 3.5% when written, 0.819 / 3.5%
+#: before it was tuned on). dev11 was written blind and is never tuned or trained on: it
+#: measures how a round generalises (0.739 / 3.0% when written, after the dev9 round; 0.745 /
+#: 3.0% after the dev10 round).
 TUNING_FLOORS = [
     ("corpus_dev.jsonl", 0.965, 0.005),
     ("corpus_dev2.jsonl", 0.94, 0.008),
     ("corpus_dev3.jsonl", 0.90, 0.005),
     ("corpus_dev4.jsonl", 0.905, 0.008),
     ("corpus_dev5.jsonl", 0.955, 0.006),
-    ("corpus_dev6.jsonl", 0.895, 0.02),
+    ("corpus_dev6.jsonl", 0.9, 0.02),
     ("corpus_dev7.jsonl", 0.94, 0.015),
-    ("corpus_dev8.jsonl", 0.82, 0.015),
+    ("corpus_dev8.jsonl", 0.825, 0.015),
     ("corpus_dev9.jsonl", 0.895, 0.015),
-    ("corpus_dev10.jsonl", 0.805, 0.04),
-    ("corpus_dev11.jsonl", 0.725, 0.035),
+    ("corpus_dev10.jsonl", 0.925, 0.01),
+    ("corpus_dev11.jsonl", 0.73, 0.035),
 ]
 
 
@@ -72,7 +73,7 @@ def held_out(classifier: Classifier) -> EvalReport:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="classifier issue open: held-out macro F1 0.804 < 0.90 (benign FP 1.9% meets <= 2%)",
+    reason="classifier issue open: held-out macro F1 0.806 < 0.90 (benign FP 1.9% meets <= 2%)",
 )
 def test_held_out_part_meets_the_quality_gate(held_out: EvalReport) -> None:
     assert held_out.macro_f1 >= GATE_MACRO_F1, held_out.table()
