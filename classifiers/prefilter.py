@@ -285,26 +285,17 @@ def _compiled(reqs: Sequence[Requirement]) -> tuple[_Test, ...]:
 
 
 Plan = tuple[TokenGroup, ...] | None
-#: A plan's groups indexed by word: those without word needs (in plan order), the groups per
-#: word of their first need set, and all those words (see :meth:`Planner.select`).
-_WordIndex = tuple[tuple[TokenGroup, ...], dict[int, tuple[TokenGroup, ...]], frozenset[int]]
+#: What a plan needs for the word check: the indices of its groups that have word needs,
+#: and its groups without any, in plan order (see :meth:`Planner.select`).
+_WordPlan = tuple[frozenset[int], tuple[TokenGroup, ...]] | None
 
 
-def _word_index(plan: Plan) -> _WordIndex | None:
-    """Index ``plan``'s groups by the words of their first need set (None: nothing to index).
-
-    A group meets its needs only if one of its first set's words is in the doc, so the
-    groups reachable from the doc's words through this index are the only ones to check.
-    """
+def _word_plan(plan: Plan) -> _WordPlan:
+    """The word-check view of ``plan`` (None: no group in it has word needs)."""
     if not plan or all(g.words is None for g in plan):
         return None
-    by_word: dict[int, list[TokenGroup]] = {}
-    for group in plan:
-        if group.words is not None:
-            for word in group.words[0]:
-                by_word.setdefault(word, []).append(group)
-    plain = tuple(g for g in plan if g.words is None)
-    return plain, {w: tuple(gs) for w, gs in by_word.items()}, frozenset(by_word)
+    worded = frozenset(g.index for g in plan if g.words is not None)
+    return worded, tuple(g for g in plan if g.words is None)
 
 
 class Planner:
@@ -327,7 +318,17 @@ class Planner:
         self.groups = tuple(groups)
         self.gate = gate
         self.relevant = relevant
-        self._plans: dict[tuple[frozenset[str], int], tuple[Plan, _WordIndex | None]] = {}
+        self._plans: dict[tuple[frozenset[str], int], tuple[Plan, _WordPlan]] = {}
+        # Every group with word needs, indexed by the words of its first (least common) need
+        # set: a group meets its needs only if one of those words is in the doc, so the
+        # groups reached from the doc's words are the only ones to check.
+        by_word: dict[int, list[TokenGroup]] = {}
+        for group in self.groups:
+            if group.words is not None:
+                for word in group.words[0]:
+                    by_word.setdefault(word, []).append(group)
+        self._by_word = {w: tuple(gs) for w, gs in by_word.items()}
+        self._indexed = frozenset(by_word)
 
     def _plan(self, present: frozenset[str], bits: int) -> Plan:
         candidates = tuple(g for g in self.groups if not g.bits & ~bits)
@@ -357,21 +358,27 @@ class Planner:
         entry = self._plans.get(key)
         if entry is None:
             plan = self._plan(*key)
-            entry = (plan, _word_index(plan))
+            entry = (plan, _word_plan(plan))
             if len(self._plans) < 100_000:
                 self._plans[key] = entry
-        plan, index = entry
+        plan, word_plan = entry
         if plan is None:
             return None
         if not plan:
             return [] if self.gate(present) else None
         ascii_lowered = lowered if text.isascii() else None
-        if words is not None and index is not None:
-            plain, by_word, union = index
+        if words is not None and word_plan is not None:
+            worded, plain = word_plan
             found = words()
-            hit = union.intersection(found)
+            hit = self._indexed.intersection(found)
             if hit:
-                keep = {g.index for w in hit for g in by_word[w] if g.has_words(found)}
+                by_word = self._by_word
+                keep = {
+                    g.index
+                    for w in hit
+                    for g in by_word[w]
+                    if g.index in worded and g.has_words(found)
+                }
                 plan = tuple(g for g in plan if g.words is None or g.index in keep)
             else:
                 plan = plain
