@@ -200,32 +200,10 @@ def load_rule_file(path: Path) -> tuple[str, list[tuple[int, _Rule]]]:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise RuleError(
-                f"expected one JSON object per line, got invalid JSON ({exc.msg})",
-                file=str(path),
-                line=number,
-                value=line[:80],
-            ) from exc
-        if not isinstance(data, dict):
-            raise RuleError(
-                "expected a JSON object", file=str(path), line=number, value=type(data).__name__
-            )
-        rule_id = data.get("id") if isinstance(data.get("id"), str) else None
-        try:
-            rule = model.model_validate(data)
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            loc = ".".join(str(p) for p in err["loc"]) or "rule"
-            raise RuleError(
-                f"field {loc!r}: {err['msg']}",
-                file=str(path),
-                line=number,
-                rule_id=rule_id,
-                value=err.get("input"),
-            ) from None
+        try:  # fast path: pydantic parses and validates the JSON in one step
+            rule = model.model_validate_json(line)
+        except ValidationError:
+            rule = _validate_slowly(path, number, line, model)
         if rule.id in seen:
             raise RuleError(
                 f"duplicate rule id (first on line {seen[rule.id]})",
@@ -237,6 +215,36 @@ def load_rule_file(path: Path) -> tuple[str, list[tuple[int, _Rule]]]:
         seen[rule.id] = number
         rules.append((number, rule))
     return kind, rules
+
+
+def _validate_slowly(path: Path, number: int, line: str, model: type[_Rule]) -> _Rule:
+    """Validate a line that failed the fast path, raising the error that says what is wrong."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise RuleError(
+            f"expected one JSON object per line, got invalid JSON ({exc.msg})",
+            file=str(path),
+            line=number,
+            value=line[:80],
+        ) from exc
+    if not isinstance(data, dict):
+        raise RuleError(
+            "expected a JSON object", file=str(path), line=number, value=type(data).__name__
+        )
+    rule_id = data.get("id") if isinstance(data.get("id"), str) else None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(p) for p in err["loc"]) or "rule"
+        raise RuleError(
+            f"field {loc!r}: {err['msg']}",
+            file=str(path),
+            line=number,
+            rule_id=rule_id,
+            value=err.get("input"),
+        ) from None
 
 
 def load_rules(*directories: Path) -> RuleSet:
