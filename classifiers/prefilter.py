@@ -215,7 +215,7 @@ class TokenGroup:
         matcher: Any,
         labels: frozenset[str],
         index: int = 0,
-        words: Any = None,
+        words: tuple[frozenset[int], ...] | None = None,
     ) -> None:
         self.index = index  # position among the groups (matches are combined in this order)
         self.requires = re.compile(requires) if requires else None
@@ -227,8 +227,8 @@ class TokenGroup:
         self._checks = _compiled(self.checks)
         self.matcher = matcher
         self.labels = labels
-        #: ``word_needs`` of the patterns as LOWER hashes (None: no token check)
-        self.words: tuple[frozenset[int], ...] | None = words
+        #: ``tokenneeds.word_needs`` of the patterns as LOWER hashes (None: no word check)
+        self.words = words
 
     def has_words(self, lowers: set[int]) -> bool:
         """Whether the doc's lower-cased tokens (``tokenneeds.doc_words``) meet every set of
