@@ -1,7 +1,8 @@
 """Quality on the labelled corpus (tests/data/README.md).
 
 Rules are tuned on the dev parts ``corpus_dev.jsonl`` .. ``corpus_dev10.jsonl``;
-``corpus_dev11`` is a fresh part nobody has read (it measures how a round generalises), and
+``corpus_dev11`` and ``corpus_dev12`` are fresh parts nobody has read (they measure how a round
+generalises; dev12 was written last, to stay fresh while dev11 is tuned on next), and
 ``corpus_test.jsonl`` is held out and is only ever scored here.
 
 - The issue's gate (held-out macro F1 >= 0.90, benign false-positive rate <= 2%) is NOT met
@@ -44,7 +45,8 @@ HELD_OUT_CEILING_FP = 0.024
 #: 3.0% before it was tuned on), dev10 0.941 / 0% (0.793 / 3.5% when written, 0.819 / 3.5%
 #: before it was tuned on). dev11 was written blind and is never tuned or trained on: it
 #: measures how a round generalises (0.739 / 3.0% when written, after the dev9 round; 0.745 /
-#: 3.0% after the dev10 round).
+#: 3.0% after the dev10 round). dev12 (written blind at the end of the fifth session, harder
+#: settings): 0.657 / 3.5% when written.
 TUNING_FLOORS = [
     ("corpus_dev.jsonl", 0.965, 0.005),
     ("corpus_dev2.jsonl", 0.94, 0.008),
@@ -57,6 +59,7 @@ TUNING_FLOORS = [
     ("corpus_dev9.jsonl", 0.895, 0.015),
     ("corpus_dev10.jsonl", 0.925, 0.01),
     ("corpus_dev11.jsonl", 0.73, 0.035),
+    ("corpus_dev12.jsonl", 0.64, 0.04),
 ]
 
 
