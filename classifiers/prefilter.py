@@ -200,7 +200,6 @@ class TokenGroup:
         "_all",
         "_checks",
         "bits",
-        "checks",
         "index",
         "labels",
         "matcher",
@@ -222,9 +221,8 @@ class TokenGroup:
         self.needs = requirements(requires) if requires else ()
         self.bits = _feature_bits(self.needs)
         # what the feature bits do not already guarantee (see :meth:`passes`)
-        self.checks = tuple(r for r in self.needs if not _feature_bits((r,)))
         self._all = _compiled(self.needs)
-        self._checks = _compiled(self.checks)
+        self._checks = _compiled([r for r in self.needs if not _feature_bits((r,))])
         self.matcher = matcher
         self.labels = labels
         #: ``tokenneeds.word_needs`` of the patterns as LOWER hashes (None: no word check)

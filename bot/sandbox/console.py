@@ -308,7 +308,10 @@ class SandboxSession:
             button=button,
             channel=self.state.channel,
             names=self.state.names,
-            response_url=self.fake.new_response_url(),
+            # only a message answers through a response_url; App Home and modals do not
+            response_url=(
+                self.fake.new_response_url() if button.surface.kind == "message" else None
+            ),
         )
         self._print(f"  (clicked [{button.number}] {button.label})")
         assert self.requester is not None

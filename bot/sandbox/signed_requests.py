@@ -22,6 +22,8 @@ from urllib.parse import urlencode
 import aiohttp
 from slack_sdk.signature import SignatureVerifier
 
+from bot.sandbox.display import Button
+
 
 @dataclass(frozen=True)
 class Workspace:
@@ -185,12 +187,12 @@ def button_click(
     ws: Workspace,
     *,
     user: str,
-    button: Any,
+    button: Button,
     channel: str,
     names: dict[str, str],
-    response_url: str,
+    response_url: str | None,
 ) -> dict[str, Any]:
-    """The ``block_actions`` payload of a click on ``button`` (a console ``Button``).
+    """The ``block_actions`` payload of a click on a button the console listed.
 
     A button in a message (``button.surface.kind == "message"``) is clicked in ``channel``
     unless its surface names one (``names`` maps channel ids to names), with ``response_url``
