@@ -120,14 +120,32 @@ class Classifier:
         return doc
 
     def assess_many(self, texts: Iterable[str], *, batch_size: int = 256) -> list[Assessment]:
-        """Classify many messages, batching through ``nlp.pipe``; results keep input order."""
+        """Classify many messages, batching through ``nlp.pipe``; results keep input order.
+
+        ``texts`` is consumed ``batch_size`` messages at a time, so only one batch's
+        normalised texts and docs are alive at once, however long the input.
+        """
+        results: list[Assessment] = []
+        batch: list[str] = []
+        for text in texts:
+            batch.append(text)
+            if len(batch) >= batch_size:
+                results += self._assess_batch(batch)
+                batch = []
+        if batch:
+            results += self._assess_batch(batch)
+        return results
+
+    def _assess_batch(self, texts: list[str]) -> list[Assessment]:
         prepared = [self._prepare(t) for t in texts]
         todo = [p for p in prepared if isinstance(p, Normalized)]
-        built: list[Assessment] = []
+        if not todo:
+            return [p for p in prepared if isinstance(p, Assessment)]
         with self._lock:
-            docs = self.nlp.pipe((self._tokenized(p.text) for p in todo), batch_size=batch_size)
-            for p, doc in zip(todo, docs, strict=True):  # stream: docs are not all kept
-                built.append(self._build(p, doc))
+            docs = self.nlp.pipe((self._tokenized(p.text) for p in todo), batch_size=len(todo))
+            built = [self._build(p, doc) for p, doc in zip(todo, docs, strict=True)]
+        if len(built) == len(prepared):
+            return built
         results = iter(built)
         return [p if isinstance(p, Assessment) else next(results) for p in prepared]
 

@@ -76,6 +76,16 @@ def test_trusted_builds_what_model_construct_builds(cls: type, fields: dict) -> 
         fast.start = 1  # type: ignore[attr-defined]
 
 
+def test_trusted_models_share_one_fields_set_safely() -> None:
+    """Instances share their class's fields-set; a copy with changes gets its own."""
+    one = trusted(ContextHit, kind="negation", start=0, end=5, text="never", rule_id="n.1")
+    two = trusted(ContextHit, kind="policy", start=1, end=7, text="policy", rule_id="p.1")
+    assert one.model_fields_set is two.model_fields_set
+    changed = one.model_copy(update={"start": 2})
+    assert changed.start == 2 and changed.model_fields_set is not one.model_fields_set
+    assert one.model_fields_set == set(ContextHit.model_fields) == two.model_fields_set
+
+
 @pytest.mark.parametrize(
     "text",
     [

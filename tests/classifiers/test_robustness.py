@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -78,6 +79,31 @@ def test_assess_many_matches_assess_and_keeps_order(classifier: Classifier) -> N
         "I would never accept a gift from a client",
     ]
     assert classifier.assess_many(texts) == [classifier.assess(t) for t in texts]
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 3, 256])
+def test_assess_many_streams_batches_and_keeps_order(
+    classifier: Classifier, batch_size: int
+) -> None:
+    """Batches of only skipped texts, of only real ones and of both keep input order."""
+    texts = ["", "   ", "x" * 50_000, "my client hugged me", "client portal down",
+             "", "a pt gave me $20", "I told my husband about a pt's overdose"]  # fmt: skip
+    taken: list[int] = []
+
+    def feed() -> Iterator[str]:
+        for i, text in enumerate(texts):
+            taken.append(i)
+            yield text
+
+    got = classifier.assess_many(feed(), batch_size=batch_size)
+    assert got == [classifier.assess(t) for t in texts]
+    assert taken == list(range(len(texts)))
+
+
+def test_assess_many_reports_bad_input_in_a_later_batch(classifier: Classifier) -> None:
+    texts: list[object] = ["my client hugged me"] * 5 + [b"bytes"]
+    with pytest.raises(InputError, match="got bytes"):
+        classifier.assess_many(texts, batch_size=2)  # type: ignore[arg-type]
 
 
 def test_shared_across_threads(classifier: Classifier) -> None:
