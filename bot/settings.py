@@ -94,6 +94,9 @@ class Settings(BaseSettings):
     #: Let the learned scorer add findings no rule found (severity ``info``), not only veto
     #: rule findings; costs classification time (docs/CLASSIFIER.md, "The learned scorer").
     learned_additions: bool = False
+    #: How many new words the classifier's vocabulary may keep after loading (about 0.5 KB
+    #: each); past it, words are freed after the message that holds them (docs/CLASSIFIER.md).
+    vocab_budget: int = Field(default=50_000, ge=0, le=10_000_000)
     #: How often ``serve`` checks for due weekly summaries (0 turns the in-process loop off,
     #: for deployments that run ``boundary-bot summaries send-due`` from cron instead).
     summary_interval_seconds: float = Field(default=60.0, ge=0, le=86_400)

@@ -1,10 +1,12 @@
-"""Settings the classifier reads: an extra organisation rule directory, the size limit, and
-whether the learned scorer may add findings (``classifiers.scorer``; off by default).
+"""Settings the classifier reads: an extra organisation rule directory, the size limit,
+whether the learned scorer may add findings (``classifiers.scorer``; off by default), and
+how many new words the vocabulary may keep.
 
 ``load_classifier`` accepts any object with ``rules_dir`` and ``max_chars`` attributes (and,
-optionally, ``learned_additions``; the app's own settings object qualifies); without one it
-reads the environment through :class:`ClassifierSettings` (``RULES_DIR``,
-``BOUNDARY_MAX_CHARS``, ``BOUNDARY_LEARNED_ADDITIONS``).
+optionally, ``learned_additions`` and ``vocab_budget``; the app's own settings object
+qualifies); without one it reads the environment through :class:`ClassifierSettings`
+(``RULES_DIR``, ``BOUNDARY_MAX_CHARS``, ``BOUNDARY_LEARNED_ADDITIONS``,
+``BOUNDARY_VOCAB_BUDGET``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 #: Longer messages are not classified (``Assessment.skipped == "too_long"``).
 DEFAULT_MAX_CHARS = 40_000
+#: How many strings the vocabulary may learn after loading (about 0.5 KB each with their
+#: lexemes and tokenizer-cache entries) before new words are kept only while the message
+#: that holds them is classified (see :class:`classifiers.engine.Classifier`).
+DEFAULT_VOCAB_BUDGET = 50_000
 
 
 class ClassifierSettings(BaseSettings):
@@ -31,4 +37,7 @@ class ClassifierSettings(BaseSettings):
     )
     learned_additions: bool = Field(
         default=False, validation_alias=AliasChoices("BOUNDARY_LEARNED_ADDITIONS")
+    )
+    vocab_budget: int = Field(
+        default=DEFAULT_VOCAB_BUDGET, ge=0, validation_alias=AliasChoices("BOUNDARY_VOCAB_BUDGET")
     )

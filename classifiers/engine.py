@@ -3,6 +3,12 @@
 Thread safety: a :class:`Classifier` may be shared across threads. spaCy's tokenizer cache
 and vocabulary are mutated while tokenizing, so calls are serialised by an internal lock;
 use processes (one classifier each) for parallel throughput.
+
+Memory: spaCy keeps every new word it sees (a string, a lexeme, tokenizer-cache entries:
+about 0.5 KB each), so a long-running process grows with every name, number and typo in
+its messages. The classifier lets the vocabulary learn ``vocab_budget`` strings after
+loading (the common words of a workspace come early and stay fast); after that each call
+runs in a spaCy memory zone, which frees the words it added when it returns.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ import gc
 import json
 import threading
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +27,7 @@ from spacy.tokens import Doc
 
 from . import components as _components  # noqa: F401  (registers the factories)
 from .components import FINDINGS_KEY, TEXT_KEY, CueMatcher, SituationMatcher
-from .config import DEFAULT_MAX_CHARS, ClassifierSettings
+from .config import DEFAULT_MAX_CHARS, DEFAULT_VOCAB_BUDGET, ClassifierSettings
 from .docarrays import token_offsets
 from .errors import InputError, RuleDirectoryError
 from .models import (
@@ -95,9 +102,17 @@ def build_pipeline(
 class Classifier:
     """Recognises professional-boundary situations in messages."""
 
-    def __init__(self, nlp: Language, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        max_chars: int = DEFAULT_MAX_CHARS,
+        vocab_budget: int = DEFAULT_VOCAB_BUDGET,
+    ) -> None:
         self.nlp = nlp
         self.max_chars = max_chars
+        #: the vocabulary size past which new words are freed after each call
+        self.vocab_limit = len(nlp.vocab.strings) + vocab_budget
         self._lock = threading.Lock()
         self._procs = [proc for _, proc in nlp.pipeline]
         self._empty: dict[int, Assessment] = {}
@@ -107,9 +122,17 @@ class Classifier:
         ready = self._prepare(text)
         if isinstance(ready, Assessment):
             return ready
-        with self._lock:
-            doc = self._run(ready.text)
-        return self._build(ready, doc)
+        with self._lock, self._zone():
+            return self._build(ready, self._run(ready.text))
+
+    def _zone(self) -> AbstractContextManager[object]:
+        """A memory zone once the vocabulary is full, else nothing (call with the lock held).
+
+        Results are built inside it: they hold plain Python values, never spaCy objects.
+        """
+        if len(self.nlp.vocab.strings) < self.vocab_limit:
+            return nullcontext()
+        return self.nlp.memory_zone()
 
     def _run(self, text: str) -> Doc:
         """Tokenize and run the components (what ``nlp(text)`` does, plus the text hint)."""
@@ -141,7 +164,7 @@ class Classifier:
         todo = [p for p in prepared if isinstance(p, Normalized)]
         if not todo:
             return [p for p in prepared if isinstance(p, Assessment)]
-        with self._lock:
+        with self._lock, self._zone():
             docs = self.nlp.pipe((self._tokenized(p.text) for p in todo), batch_size=len(todo))
             built = [self._build(p, doc) for p, doc in zip(todo, docs, strict=True)]
         if len(built) == len(prepared):
@@ -289,13 +312,20 @@ def load_classifier(settings: Any = None) -> Classifier:
         if was_enabled:
             gc.enable()
     max_chars = int(getattr(settings, "max_chars", None) or DEFAULT_MAX_CHARS)
-    return Classifier(nlp, max_chars=max_chars)
+    budget = getattr(settings, "vocab_budget", None)
+    budget = DEFAULT_VOCAB_BUDGET if budget is None else int(budget)
+    return Classifier(nlp, max_chars=max_chars, vocab_budget=budget)
 
 
-def from_disk(path: str | Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Classifier:
+def from_disk(
+    path: str | Path,
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    vocab_budget: int = DEFAULT_VOCAB_BUDGET,
+) -> Classifier:
     """Load a classifier saved with ``classifier.nlp.to_disk(path)``."""
     nlp = spacy.load(path)
-    return Classifier(nlp, max_chars=max_chars)
+    return Classifier(nlp, max_chars=max_chars, vocab_budget=vocab_budget)
 
 
 __all__: Sequence[str] = ("Classifier", "build_pipeline", "from_disk", "load_classifier")

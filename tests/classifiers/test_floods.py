@@ -3,8 +3,9 @@
 spaCy's tokenizer strips prefix/suffix punctuation one token at a time and re-scans the rest
 of a whitespace-free chunk each time, so 39,000 "(" used to take ~140 s. The normaliser
 collapses repeated non-word characters and breaks very long chunks; these tests hold the
-classifier to a generous time bound (the real figure is in ``make bench``) and check that
-offsets still point into the original text.
+classifier to a generous bound on the CPU time of this process (so a busy machine does not
+fail them; the real figures are in ``make bench``) and check that offsets still point into
+the original text.
 """
 
 from __future__ import annotations
@@ -43,25 +44,25 @@ FLOODS = {
 
 @pytest.mark.parametrize("text", list(FLOODS.values()), ids=list(FLOODS))
 def test_flood_is_classified_quickly(classifier: Classifier, text: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     a = classifier.assess(text)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     assert a.skipped is None and a.findings == ()
 
 
 def test_flood_over_the_limit_is_skipped_quickly(classifier: Classifier) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     a = classifier.assess("(" * 100_000)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     assert a.skipped == "too_long"
 
 
 def test_flood_with_a_raised_limit_is_still_fast() -> None:
     big = load_classifier(type("S", (), {"rules_dir": None, "max_chars": 200_000})())
     for text in ("(" * 100_000, ":)" * 50_000, "\U0001f4a5\U0001f389" * 50_000):
-        started = time.perf_counter()
+        started = time.process_time()
         a = big.assess(text)
-        assert time.perf_counter() - started < 2.0
+        assert time.process_time() - started < 2.0
         assert a.skipped is None and not a.findings
 
 

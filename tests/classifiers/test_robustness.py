@@ -138,3 +138,41 @@ def test_results_are_valid_models(classifier: Classifier, text: str) -> None:
     a = classifier.assess(text)
     assert a.findings or a.suppressed
     assert Assessment.model_validate_json(a.model_dump_json()) == a
+
+
+def _unseen_words(n: int, seed: str) -> list[str]:
+    """Messages full of made-up names and codes the vocabulary has never seen."""
+    return [
+        f"pt zorblat{seed}{i} in rm {seed}{i}q asked mrs quixlo{seed}{i} for her cell, "
+        f"told her no (ref kv{seed}{i}x)"
+        for i in range(n)
+    ]
+
+
+def test_vocabulary_stops_growing_once_its_budget_is_spent(classifier: Classifier) -> None:
+    """Past the budget each call frees the words it added, and classifies as before."""
+    strings = classifier.nlp.vocab.strings
+    full = Classifier(classifier.nlp, vocab_budget=0)
+    texts = _unseen_words(40, "a")
+    before = len(strings)
+    zoned = full.assess_many(texts, batch_size=8) + [full.assess(t) for t in texts[:5]]
+    assert len(strings) == before
+    assert zoned == classifier.assess_many(texts) + [classifier.assess(t) for t in texts[:5]]
+    assert len(strings) > before  # the same words, kept by a classifier with room left
+
+
+def test_vocabulary_learns_words_until_the_budget_is_reached(classifier: Classifier) -> None:
+    strings = classifier.nlp.vocab.strings
+    budgeted = Classifier(classifier.nlp, vocab_budget=30)
+    texts = _unseen_words(60, "b")
+    for text in texts:
+        budgeted.assess(text)
+    grown = len(strings) - (budgeted.vocab_limit - 30)
+    per_message = 6  # made-up words per message at most
+    assert 30 <= grown <= 30 + per_message
+
+
+def test_vocab_budget_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOUNDARY_VOCAB_BUDGET", "1234")
+    loaded = load_classifier()
+    assert loaded.vocab_limit == len(loaded.nlp.vocab.strings) + 1234
