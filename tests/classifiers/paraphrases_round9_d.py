@@ -50,4 +50,35 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     # a spa or massage voucher is a gift, not touch
     ("a client gave me a massage gift card for my birthday, can I keep it?", ("gifts",)),
     ("the family bought me a spa package as a thank you", ("gifts",)),
+    # own family as the topic of what the clinician told a client, not the one told
+    (
+        "my client was grieving so i told her about burying my dad last spring",
+        ("self_disclosure",),
+    ),
+    (
+        "the teen asked how i knew, and i told him about getting sober with my brother",
+        ("self_disclosure",),
+    ),
+    ("told my wife about the new schedule, she's not thrilled", ()),
+    ("i was reading about caring for my parents as they age, good article", ()),
+    # clinical shorthand as health detail next to a name: diagnoses, drug classes, labs
+    ("Dana Whitfield 4/2/79 MDD, needs a refill before friday", ("phi_exposure",)),
+    ("Gordon Pike's INR was 4.2 this morning, holding his warfarin", ("phi_exposure",)),
+    ("Mrs. Okafor is on bisphosphonates, check with the dentist first", ("phi_exposure",)),
+    ("handoff: 71F Rosa Lind, CP onset 0500, asa given", ("phi_exposure",)),
+    ("the INR was 4.2 on the training sandbox patient", ()),
+    ("reminder: GAD-7 and PHQ-9 are due at every intake", ()),
+    # "no clue how she got it" does not deny the contact before it
+    (
+        "a teen from my group added me on snapchat, no clue how she found me, and keeps asking "
+        "if i accepted",
+        ("social_media",),
+    ),
+    ("no clue how to add my new coworker on teams lol", ()),
+    # liking someone as a person is not a like on a post
+    (
+        "my former client asked me to coffee; i liked her a lot, which makes it hard",
+        ("post_termination", "socializing"),
+    ),
+    ("i liked him a lot as a preceptor", ()),
 ]
