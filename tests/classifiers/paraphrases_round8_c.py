@@ -135,4 +135,17 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("Kim from nights swapped shifts with me, covering sat", ()),
     # a fair price is a sale, not a fair
     ("my client asked a fair price for the couch and I passed on it", ()),
+    # a bare "years ago" is not a former client: a colleague or classmate from years ago
+    ("my old coworker from 3 years ago invited me to her baby shower", ()),
+    ("a buddy from nursing school years ago asked me to his wedding", ()),
+    # a case the clinician closed names a former client
+    (
+        "a teen I did OT with, closed on my caseload last spring, DMed me on insta",
+        ("post_termination", "social_media"),
+    ),
+    (
+        "he has been off my caseload since march and wants to grab coffee",
+        ("post_termination", "socializing"),
+    ),  # fmt: skip
+    ("can you take her off my caseload? im at capacity", ()),
 ]
