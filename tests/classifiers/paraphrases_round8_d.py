@@ -1,0 +1,75 @@
+"""Paraphrase rows of the dev11 rules round, helper d (romance, touch, disclosure, PHI, online
+contact).
+
+Data for ``test_paraphrases.py``: each kind has positive rows in new wording and hard
+negatives (``()``) that use the same words harmlessly. None is a corpus sentence.
+"""
+
+from __future__ import annotations
+
+ROWS: list[tuple[str, tuple[str, ...]]] = [
+    # clients named by the service the writer gives them, by a time slot, by a hold, by a
+    # group with a longer name, as someone a colleague sees or took care of
+    (
+        "pretty sure my tues infusion guy has a crush on me, he brought up my eyes again",
+        ("romantic",),
+    ),
+    (
+        "the 10am ostomy lady keeps asking if i'm single, not sure how to shut it down",
+        ("romantic",),
+    ),
+    ("my infusion schedule changed, I'm on the 10am slot now", ()),
+    ("the man on the psych hold tried to kiss the tech while she took his vitals", ("romantic",)),
+    ("the man on the hold finally got his bed upstairs", ()),
+    ("a lady from my 6 week coping skills group and i matched on hinge", ("romantic",)),
+    (
+        "my coworker is dating a man she took care of on the step-down unit last spring",
+        ("post_termination", "romantic"),
+    ),
+    ("she took care of the paperwork for the dating policy update", ()),
+    (
+        "a woman i saw in therapy years ago asked me out for drinks, can I say yes now?",
+        ("post_termination", "romantic"),
+    ),
+    ("the teacher who comes in for allergy shots asked me to dinner, half joking", ("romantic",)),
+    (
+        "heard our home health aide is flirting with the son of the man she sees twice a week",
+        ("romantic",),
+    ),
+    (
+        "a dad in group yells at his son exactly like my father did and i get furious",
+        ("self_disclosure",),
+    ),
+    ("the unit clerk added two of our pts on snapchat", ("social_media",)),
+    ("the clerk reset my password for the portal", ()),
+    # attraction said another way: a crush, 'are you single', 'seeing anyone', thinking of a
+    # client more than one should, dressing up for a client, passing notes
+    ("i've got a thing for the guy in 6, i look forward to every shift", ("romantic",)),
+    ("i have a thing for spreadsheets, don't judge", ()),
+    ("honestly i have a thing for my 11am client and i hate it", ("romantic",)),
+    (
+        "my 4pm asked if i'm seeing anyone and whether you're single is a fair question",
+        ("romantic",),
+    ),
+    ("is it weird that i think about my thursday client way more than i should?", ("romantic",)),
+    ("i think about the budget way more than i should", ()),
+    ("i catch myself picking out what to wear on the days my 3pm comes in", ("romantic",)),
+    (
+        "a nurse on nights has been passing notes to a pt in 12 and he sends them back",
+        ("romantic",),
+    ),
+    ("please pass notes from the huddle to the night team", ()),
+    # touch: holding both hands, holding on to the clinician, braiding a resident's hair
+    (
+        "after session she held both my hands and wouldn't let go for a minute",
+        ("physical_contact",),
+    ),
+    (
+        "my former client's mom hung onto me for ages at the grocery store",
+        ("physical_contact", "post_termination"),
+    ),
+    ("our aide braids the residents' hair on sundays, is that ok?", ("physical_contact",)),
+    ("i braided my daughter's hair before school and was late", ()),
+    ("the pt grabbed two juices off the cart for me, is that a gift?", ("gifts",)),
+    ("the mom was holding her baby the whole visit while i did the teaching", ()),
+]
