@@ -72,4 +72,75 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("i braided my daughter's hair before school and was late", ()),
     ("the pt grabbed two juices off the cart for me, is that a gift?", ("gifts",)),
     ("the mom was holding her baby the whole visit while i did the teaching", ()),
+    # online contact: a snap sent to the clinician, looking a client up on a platform
+    (
+        "my former client from the teen program sent me a snap last night, just a heart",
+        ("post_termination", "social_media"),
+    ),
+    ("my kid sent me a snap of the dog eating my lunch", ()),
+    ("i looked my new pt up on instagram before her intake", ("social_media",)),
+    ("looked up the guy from bed 3 on facebook and now i can't unsee it", ("social_media",)),
+    ("looked up the pt's labs on the portal before rounds", ()),
+    # posting a patient story on one's own account, a story or reel, going viral, a changed name;
+    # reading patients' words out loud socially; a relative's post tagging the clinician is
+    # social media only; not noticing a chart behind one's selfie is still posting
+    (
+        "posted a funny little story on my IG about the guy in bed 8 who escaped in his gown",
+        ("phi_disclosure",),
+    ),
+    ("posted the new shift schedule on the unit board", ()),
+    ("my former pt posted her own recovery video on tiktok and tagged the clinic, so sweet", ()),
+    (
+        "a tech did an insta story in the med room and a pt's wristband is readable",
+        ("phi_disclosure",),
+    ),
+    (
+        "my rant about a difficult pt went kinda viral on twitter and now i'm scared",
+        ("phi_disclosure",),
+    ),
+    ("the video of my cat went kinda viral lol", ()),
+    (
+        "i wrote up the overdose on facebook and changed his name, is that enough?",
+        ("phi_disclosure",),
+    ),
+    (
+        "she reads her patients' intake forms out loud at the bar with her friends",
+        ("phi_disclosure",),
+    ),
+    ("i read the consent form out loud to the pt before she signed", ()),
+    (
+        "a pt's son tagged me in a facebook post thanking the ICU team, it has 2k shares",
+        ("social_media",),
+    ),
+    (
+        "coworker put it on her FB story that the lady in 12 has the worst bedsores",
+        ("phi_disclosure",),
+    ),
+    (
+        "posted a selfie on snapchat and didn't notice a pt's chart open on the screen behind me",
+        ("phi_disclosure",),
+    ),
+    # the clinician's own past told to clients: been through it too, 'mine too', telling the group
+    (
+        "in group i mentioned i'd been through a divorce too and the session went sideways",
+        ("self_disclosure",),
+    ),
+    ("my pt asked if i have kids and it all came out, the IVF, everything", ("self_disclosure",)),
+    (
+        "pt was complaining about her ex and i said mine too, we spent the hour roasting our exes",
+        ("self_disclosure",),
+    ),
+    ("in my tuesday group i told the group my dad drank himself to death", ("self_disclosure",)),
+    # closures: the client or family accepted the redirection ('said fair enough', 'no worries')
+    (
+        "a resident asked me to rub her back, i got the aide to reposition her"
+        " and she was happy enough with that",
+        (),
+    ),
+    (
+        "pt's son asked if i'd follow his band on instagram, i explained we can't"
+        " and he said fair enough",
+        (),
+    ),
+    ("a pt asked to add me on facebook, told him it's not allowed and he said no worries", ()),
 ]
