@@ -143,4 +143,32 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
         (),
     ),
     ("a pt asked to add me on facebook, told him it's not allowed and he said no worries", ()),
+    # touch after a named session or assessment, braiding residents' hair; an extra snack grabbed
+    # for the clinician is a gift, not touch; a mother holding her baby is not touch
+    ("after the intake she asked for a hug and i gave her a quick one", ("physical_contact",)),
+    ("after a rough session he grabbed my hand and kissed it", ("physical_contact", "romantic")),
+    ("after the staff meeting we all grabbed lunch", ()),
+    ("the CNA braids some of the residents' hair before bingo", ("physical_contact",)),
+    ("the pt grabbed an extra pudding cup for me from the cart, is that a gift?", ("gifts",)),
+    ("she was holding her baby the whole time i explained the discharge meds", ()),
+    # a kiss on the cheek without an embrace is romance only (dev10 policy); a patient's
+    # grandchild's wedding is not romance
+    ("the client kissed me on the cheek as she left and said she'd miss me", ("romantic",)),
+    ("pt's granddaughter is getting married saturday and he wants a pass to go", ()),
+    ("my hospice pt's grandson keeps flirting with me when i visit", ("romantic",)),
+    # someone at home asking about the clinician's day, then told the case ('roommate asked why',
+    # 'the whole case, details and all'); a case told as the story at a career day
+    (
+        "my husband asked how my day was and i told him about the overdose case, names and all",
+        ("phi_disclosure",),
+    ),
+    ("roommate saw me crying and i told her the whole case, details and all", ("phi_disclosure",)),
+    ("my sister asked how my shift was and i said it was long", ()),
+    ("used my craziest hospice case as the story at my daughter's career day", ("phi_disclosure",)),
+    # a patient named by a bare bed number in a night report ('told 9 that i'm in recovery too')
+    (
+        "report: 7 is stable. i told 7 that i'm sober too when he was crying about his drinking",
+        ("self_disclosure",),
+    ),
+    ("i told 3 coworkers about the potluck", ()),
 ]
