@@ -21,6 +21,7 @@ from .paraphrases_round6_d import ROWS as ROUND6_D_ROWS
 from .paraphrases_round7_c import ROWS as ROUND7_C_ROWS
 from .paraphrases_round7_d import ROWS as ROUND7_D_ROWS
 from .paraphrases_round8_c import ROWS as ROUND8_C_ROWS
+from .paraphrases_round8_d import ROWS as ROUND8_D_ROWS
 from .paraphrases_round9_c import ROWS as ROUND9_C_ROWS
 from .paraphrases_round9_d import ROWS as ROUND9_D_ROWS
 from .paraphrases_round_b import ROWS as ROUND_B_ROWS
@@ -77,6 +78,7 @@ ALL_ROWS = (
     + ROUND7_C_ROWS
     + ROUND7_D_ROWS
     + ROUND8_C_ROWS
+    + ROUND8_D_ROWS
     + ROUND9_C_ROWS
     + ROUND9_D_ROWS
 )
