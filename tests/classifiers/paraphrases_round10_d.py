@@ -133,4 +133,14 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
             "socializing",
         ),
     ),
+    # PHI: a reassurance that confirms ("don't worry" is not a negation)
+    (
+        "my cousin asked if her friend was a patient here and I said don't worry, "
+        "she's in good hands",
+        ("phi_disclosure",),
+    ),
+    ("don't worry, I didn't accept the gift from my client", ()),
+    # online contact: a crisis counselor as the clinician
+    ("one of our crisis counselors keeps answering a caller's DMs on instagram", ("social_media",)),
+    ("our crisis counselors are training on the new text line next week", ()),
 ]
