@@ -96,6 +96,7 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     # a home church or meeting is not the clinician's home
     ("we're hosting the potluck at my home church sunday", ()),
     ("I'll be at my home meeting tonight if anyone needs me", ()),
+    ("ran into my client at my home church and she sat next to me", ("dual_relationship",)),
     # two of the writer's clients linked to each other
     (
         "two of my outpatient ortho pts are bitter exes and both want the 10am slot",
