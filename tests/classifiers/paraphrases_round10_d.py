@@ -122,8 +122,12 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("my intern pulled up her wedding pics for a client in session", ("self_disclosure",)),
     ("my pump alarm went off in the staff meeting, sorry all", ()),
-    # self-disclosure: a client venting is not the clinician's disclosure
-    ("my client's sister is also on my caseload and she vents about her every week", ()),
+    # self-disclosure: a client venting is not the clinician's disclosure (two linked clients
+    # are still a dual relationship, policy: clients who know each other)
+    (
+        "my client's sister is also on my caseload and she vents about her every week",
+        ("dual_relationship",),
+    ),
     ("she vents to me about her boss and I've heard it all", ()),
     # show as an event, not a telling
     (

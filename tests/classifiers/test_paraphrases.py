@@ -24,6 +24,7 @@ from .paraphrases_round8_c import ROWS as ROUND8_C_ROWS
 from .paraphrases_round8_d import ROWS as ROUND8_D_ROWS
 from .paraphrases_round9_c import ROWS as ROUND9_C_ROWS
 from .paraphrases_round9_d import ROWS as ROUND9_D_ROWS
+from .paraphrases_round10_c import ROWS as ROUND10_C_ROWS
 from .paraphrases_round10_d import ROWS as ROUND10_D_ROWS
 from .paraphrases_round_b import ROWS as ROUND_B_ROWS
 
@@ -82,6 +83,7 @@ ALL_ROWS = (
     + ROUND8_D_ROWS
     + ROUND9_C_ROWS
     + ROUND9_D_ROWS
+    + ROUND10_C_ROWS
     + ROUND10_D_ROWS
 )
 
