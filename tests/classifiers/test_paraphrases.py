@@ -12,6 +12,7 @@ import pytest
 from classifiers import Classifier
 
 from .paraphrases_base import ROWS
+from .paraphrases_precision_1 import ROWS as PRECISION_1_ROWS
 from .paraphrases_roles import ROWS as ROLE_ROWS
 from .paraphrases_round4 import ROWS as ROUND4_ROWS
 from .paraphrases_round5_c import ROWS as ROUND5_C_ROWS
@@ -85,6 +86,7 @@ ALL_ROWS = (
     + ROUND9_D_ROWS
     + ROUND10_C_ROWS
     + ROUND10_D_ROWS
+    + PRECISION_1_ROWS
 )
 
 
