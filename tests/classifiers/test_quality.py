@@ -1,9 +1,9 @@
 """Quality on the labelled corpus (tests/data/README.md).
 
-Rules are tuned on the dev parts ``corpus_dev.jsonl`` .. ``corpus_dev10.jsonl``;
-``corpus_dev11`` and ``corpus_dev12`` are fresh parts nobody has read (they measure how a round
-generalises; dev12 was written last, to stay fresh while dev11 is tuned on next), and
-``corpus_test.jsonl`` is held out and is only ever scored here.
+Rules are tuned on the dev parts ``corpus_dev.jsonl`` .. ``corpus_dev13.jsonl``;
+``corpus_dev14`` is a fresh part nobody has read (it measures how a round generalises, and is
+the part the next round can tune on), and ``corpus_test.jsonl`` is held out and is only ever
+scored here.
 
 - The issue's gate (held-out macro F1 >= 0.90, benign false-positive rate <= 2%) is NOT met
   yet: it is an explicit ``xfail(strict=True)``, so the day the rules reach it this test
@@ -29,37 +29,41 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 GATE_MACRO_F1 = 0.90
 GATE_BENIGN_FP = 0.02
 
-#: Held-out level measured on 2026-11-27 after the dev10 round, with the learned veto at 0.15
-#: and the scorer trained on dev..dev7: macro F1 0.806, benign FP 4/211 = 1.9% (0.804 after
-#: the dev9 round, 0.803 / 1.9% after the dev8 round, 0.796 / 1.9% after the dev7 round,
-#: 0.802 / 2.4% after the dev6 rounds, 0.786 / 2.8% before them, 0.765 / 3.8% before the
-#: learned scorer), with a small margin for one message either way.
-HELD_OUT_FLOOR_F1 = 0.79
+#: Held-out level measured on 2026-11-27 after the dev11, dev12 and dev13 rounds, with the
+#: learned veto at 0.15 and the scorer trained on dev..dev7: macro F1 0.812, benign FP 5/211 =
+#: 2.4% (0.806 / 1.9% after the dev10 round, 0.804 after the dev9 round, 0.803 / 1.9% after the
+#: dev8 round, 0.796 / 1.9% after the dev7 round, 0.802 / 2.4% after the dev6 rounds, 0.786 /
+#: 2.8% before them, 0.765 / 3.8% before the learned scorer), with a small margin on F1; the
+#: benign FP ceiling stays where it was (one more false positive fails).
+HELD_OUT_FLOOR_F1 = 0.795
 HELD_OUT_CEILING_FP = 0.024
 
 #: (file, minimum macro F1, maximum benign FP) for the parts, at their measured level less a
-#: margin (2026-11-27, after the dev9 and dev10 rounds; scorer trained on dev..dev7, veto
-#: 0.15): dev 0.979 / 0%, dev2 0.952 / 0.4%, dev3 0.916 / 0%, dev4 0.918 / 0%, dev5 0.969 /
-#: 0%, dev6 0.912 / 1.1%, dev7 0.952 / 1.0% (0.759 / 6.5% before it was tuned on), dev8 0.841
-#: / 0.5% (0.692 / 3.5% when written), dev9 0.912 / 1.0% (0.669 / 4.5% when written, 0.718 /
-#: 3.0% before it was tuned on), dev10 0.941 / 0% (0.793 / 3.5% when written, 0.819 / 3.5%
-#: before it was tuned on). dev11 was written blind and is never tuned or trained on: it
-#: measures how a round generalises (0.739 / 3.0% when written, after the dev9 round; 0.745 /
-#: 3.0% after the dev10 round). dev12 (written blind at the end of the fifth session, harder
-#: settings): 0.657 / 3.5% when written.
+#: margin (2026-11-27, after the dev11, dev12 and dev13 rounds; scorer trained on dev..dev7,
+#: veto 0.15): dev 0.981 / 0%, dev2 0.952 / 0.4%, dev3 0.920 / 0%, dev4 0.918 / 0%, dev5 0.973 /
+#: 0%, dev6 0.920 / 1.1%, dev7 0.952 / 1.0% (0.759 / 6.5% before it was tuned on), dev8 0.858
+#: / 0.5% (0.692 / 3.5% when written), dev9 0.914 / 1.0% (0.669 / 4.5% when written), dev10
+#: 0.943 / 0% (0.793 / 3.5% when written), dev11 0.933 / 0% (0.739 / 3.0% when written, 0.745 /
+#: 3.0% before it was tuned on), dev12 0.835 / 2.5% (0.657 / 3.5% when written), dev13 0.922 /
+#: 0.5% (0.731 / 4.0% when written, 0.746 / 3.5% before it was tuned on). dev14 was written
+#: blind in the sixth session and is never tuned or trained on: it measures how a round
+#: generalises (0.737 / 2.5% when written, 0.754 / 2.5% after the dev11 and dev12 rounds,
+#: 0.757 / 3.0% after the dev13 round).
 TUNING_FLOORS = [
     ("corpus_dev.jsonl", 0.965, 0.005),
     ("corpus_dev2.jsonl", 0.94, 0.008),
-    ("corpus_dev3.jsonl", 0.90, 0.005),
+    ("corpus_dev3.jsonl", 0.905, 0.005),
     ("corpus_dev4.jsonl", 0.905, 0.008),
-    ("corpus_dev5.jsonl", 0.955, 0.006),
-    ("corpus_dev6.jsonl", 0.9, 0.02),
+    ("corpus_dev5.jsonl", 0.96, 0.006),
+    ("corpus_dev6.jsonl", 0.905, 0.02),
     ("corpus_dev7.jsonl", 0.94, 0.015),
-    ("corpus_dev8.jsonl", 0.825, 0.015),
-    ("corpus_dev9.jsonl", 0.895, 0.015),
-    ("corpus_dev10.jsonl", 0.925, 0.01),
-    ("corpus_dev11.jsonl", 0.73, 0.035),
-    ("corpus_dev12.jsonl", 0.64, 0.04),
+    ("corpus_dev8.jsonl", 0.845, 0.015),
+    ("corpus_dev9.jsonl", 0.9, 0.015),
+    ("corpus_dev10.jsonl", 0.93, 0.01),
+    ("corpus_dev11.jsonl", 0.92, 0.01),
+    ("corpus_dev12.jsonl", 0.82, 0.03),
+    ("corpus_dev13.jsonl", 0.905, 0.01),
+    ("corpus_dev14.jsonl", 0.74, 0.04),
 ]
 
 
@@ -76,7 +80,7 @@ def held_out(classifier: Classifier) -> EvalReport:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="classifier issue open: held-out macro F1 0.806 < 0.90 (benign FP 1.9% meets <= 2%)",
+    reason="classifier issue open: held-out macro F1 0.812 < 0.90, benign FP 2.4% > 2%",
 )
 def test_held_out_part_meets_the_quality_gate(held_out: EvalReport) -> None:
     assert held_out.macro_f1 >= GATE_MACRO_F1, held_out.table()
