@@ -1,4 +1,5 @@
-"""Classifier speed: assess_many throughput, single-call latency, load time, peak RSS.
+"""Classifier speed: assess_many throughput, single-call latency, load time, peak RSS, and
+memory growth over messages full of new words (the vocabulary budget, ``classifiers.engine``).
 
 The bare spaCy tokenizer on the same messages is the reference (the practical limit).
 The process is set up as the server runs it (heap frozen after loading, see ``main``).
