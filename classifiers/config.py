@@ -1,5 +1,5 @@
 """Settings the classifier reads: an extra organisation rule directory, the size limit,
-whether the learned scorer may add findings (``classifiers.scorer``; off by default), and
+whether the learned scorer may add findings (``classifiers.scorer``; on by default), and
 how many new words the vocabulary may keep.
 
 ``load_classifier`` accepts any object with ``rules_dir`` and ``max_chars`` attributes (and,
@@ -36,7 +36,7 @@ class ClassifierSettings(BaseSettings):
         default=DEFAULT_MAX_CHARS, ge=1, validation_alias=AliasChoices("BOUNDARY_MAX_CHARS")
     )
     learned_additions: bool = Field(
-        default=False, validation_alias=AliasChoices("BOUNDARY_LEARNED_ADDITIONS")
+        default=True, validation_alias=AliasChoices("BOUNDARY_LEARNED_ADDITIONS")
     )
     vocab_budget: int = Field(
         default=DEFAULT_VOCAB_BUDGET, ge=0, validation_alias=AliasChoices("BOUNDARY_VOCAB_BUDGET")

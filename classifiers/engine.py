@@ -306,7 +306,7 @@ def load_classifier(settings: Any = None) -> Classifier:
             rules,
             _load_norms(*directories),
             load_weights(*directories),
-            learned_additions=bool(getattr(settings, "learned_additions", False)),
+            learned_additions=bool(getattr(settings, "learned_additions", True)),
         )
     finally:
         if was_enabled:

@@ -125,15 +125,15 @@ def test_additions_can_be_switched_off() -> None:
     assert _classifier(weights).assess("my client and I saw the zebra again").findings == ()
 
 
-def test_additions_are_off_by_default_and_the_setting_turns_them_on(
+def test_additions_are_on_by_default_and_the_setting_turns_them_off(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("BOUNDARY_LEARNED_ADDITIONS", raising=False)
     scorer = load_classifier().nlp.get_pipe("boundary_scorer")
-    assert isinstance(scorer, BoundaryScorer) and not scorer.additions
-    monkeypatch.setenv("BOUNDARY_LEARNED_ADDITIONS", "true")
-    scorer = load_classifier().nlp.get_pipe("boundary_scorer")
     assert isinstance(scorer, BoundaryScorer) and scorer.additions and scorer.add_at == 0.8
+    monkeypatch.setenv("BOUNDARY_LEARNED_ADDITIONS", "false")
+    scorer = load_classifier().nlp.get_pipe("boundary_scorer")
+    assert isinstance(scorer, BoundaryScorer) and not scorer.additions
 
 
 def test_an_addition_explains_itself_with_offsets_into_the_original() -> None:
