@@ -1,0 +1,42 @@
+"""Paraphrase rows of round 11 (helper c): recall for romantic and dual_relationship.
+
+Data for ``test_paraphrases.py``: positive rows for the kinds fixed this round, plus
+no-match ``()`` rows showing the same words in harmless senses. None is a corpus sentence.
+"""
+
+ROWS: list[tuple[str, tuple[str, ...]]] = [
+    # A client's parent or widowed relative named by role without "the" ("a dad", "foster mom").
+    ("a dad from the tuesday playgroup asked me out after his kid's session", ("romantic",)),
+    (
+        "foster mom on my caseload keeps saying I'm gorgeous and asked if I'm seeing anyone",
+        ("romantic",),
+    ),
+    (
+        "one of the moms at pickup kissed me on the cheek and said she's had a crush for months",
+        ("romantic",),
+    ),
+    (
+        "a widower from our hospice families asked me out for dinner, is that allowed?",
+        ("romantic",),
+    ),
+    ("a dad in the waiting room asked where the restroom is", ()),
+    ("foster mom training is on thursday in room 4", ()),
+    # A client's romance said alongside a personal channel keeps both categories.
+    (
+        "the dad on my case got my cell and now he sends me hearts at night",
+        ("personal_contact", "romantic"),
+    ),
+    # Love tokens and flirty texts from a client ("kissy faces", "love poems", "texts me hearts").
+    (
+        "my pt keeps sending me kissy faces on the portal and I don't know how to respond",
+        ("romantic",),
+    ),
+    ("my client wrote me a love song and played it for me in session", ("romantic",)),
+    (
+        "a patient I gave my cell to now texts me hearts late at night",
+        ("personal_contact", "romantic"),
+    ),
+    ("the client said she thinks about me at night and wants to take me dancing", ("romantic",)),
+    ("we read love poems in the reminiscence group today, the residents loved it", ()),
+    ("my kid texts me hearts every morning from the bus lol", ()),
+]
