@@ -39,4 +39,17 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("the client said she thinks about me at night and wants to take me dancing", ("romantic",)),
     ("we read love poems in the reminiscence group today, the residents loved it", ()),
     ("my kid texts me hearts every morning from the bus lol", ()),
+    # A client present at the clinician's own recovery meeting ("my thursday AA meeting").
+    (
+        "told my story at my thursday AA meeting and a client of mine was in the second row",
+        ("dual_relationship", "self_disclosure"),
+    ),
+    (
+        "one of my patients just walked into my home group and sat right across from me",
+        ("dual_relationship",),
+    ),
+    ("my client walked into my own Al-Anon group tonight, we both froze", ("dual_relationship",)),
+    ("my AA home group moved to the library basement this month", ()),
+    ("I referred my client to a local NA meeting near her work", ()),
+    ("running late, my own meeting went long tonight", ()),
 ]
