@@ -52,4 +52,24 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("my AA home group moved to the library basement this month", ()),
     ("I referred my client to a local NA meeting near her work", ()),
     ("running late, my own meeting went long tonight", ()),
+    # A current or former client applying for a job the clinician would supervise.
+    (
+        "a former client of mine applied for the position at our front desk, should I recuse?",
+        ("dual_relationship", "post_termination"),
+    ),
+    (
+        "a guy who completed our outpatient program last spring applied to be a tech here",
+        ("dual_relationship", "post_termination"),
+    ),
+    (
+        "a woman who was on our rehab unit in 2022 wants a job on my team, I'd be her supervisor",
+        ("dual_relationship", "post_termination"),
+    ),
+    (
+        "my client applied for a position at my husband's company and asked me for a reference",
+        ("dual_relationship",),
+    ),
+    ("our new grad applied for the position on nights, I'd be her preceptor", ()),
+    ("a nurse who completed our residency program applied to be charge on days", ()),
+    ("posting for the peer coach job on my team goes up friday", ()),
 ]
