@@ -72,4 +72,31 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("our new grad applied for the position on nights, I'd be her preceptor", ()),
     ("a nurse who completed our residency program applied to be charge on days", ()),
     ("posting for the peer coach job on my team goes up friday", ()),
+    # A coworker asking to be seen ("front desk lady", "my medical assistant").
+    (
+        "the front desk lead asked me to see her for her panic attacks, we sit together at lunch",
+        ("dual_relationship",),
+    ),
+    (
+        "my medical assistant wants me to be her pcp now that she's on our plan",
+        ("dual_relationship",),
+    ),
+    ("a coworker asked if I'd do an assessment on her son after hours", ("dual_relationship",)),
+    ("the front desk lady asked me to cover the phones at noon", ()),
+    ("my medical assistant roomed the 3pm and started the intake forms", ()),
+    # Treating one's own relative or best friend ("my own son", "do it myself").
+    (
+        "my own son needs stitches and I'm the only doc on tonight, do I just do it myself?",
+        ("dual_relationship",),
+    ),
+    (
+        "my best friend is in labor on our unit and is asking for me as primary",
+        ("dual_relationship",),
+    ),
+    (
+        "I ended up doing the h&p on my own dad in the ED last night, nobody else was free",
+        ("dual_relationship",),
+    ),
+    ("my own son just started nursing school, so proud", ()),
+    ("my best friend is a nurse on the unit upstairs, we carpool", ()),
 ]
