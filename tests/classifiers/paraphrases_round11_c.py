@@ -99,4 +99,20 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("my own son just started nursing school, so proud", ()),
     ("my best friend is a nurse on the unit upstairs, we carpool", ()),
+    # A barter or special-rate deal with a client ("trade me", "locals rate").
+    (
+        "my client offered to trade me a month of facials at her spa for my copays",
+        ("dual_relationship", "gifts"),
+    ),
+    (
+        "a patient who owns the body shop offered to trade me the bumper repair for my copays",
+        ("dual_relationship", "gifts"),
+    ),
+    (
+        "my pt gave me the friends and family rate at her boutique, is that a problem?",
+        ("dual_relationship", "gifts"),
+    ),
+    ("the hospital owns a parking garage across the street", ()),
+    ("my sister owns a salon and gave me a locals rate lol", ()),
+    ("can someone trade me the saturday shift for a sunday?", ()),
 ]
