@@ -115,4 +115,21 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("the hospital owns a parking garage across the street", ()),
     ("my sister owns a salon and gave me a locals rate lol", ()),
     ("can someone trade me the saturday shift for a sunday?", ()),
+    # A relative of someone in care named through them ("a camper's dad").
+    ("a camper's dad keeps finding reasons to talk to me and today he asked me out", ("romantic",)),
+    ("one student's older brother flirts with me every time he signs her out", ("romantic",)),
+    ("a resident's son asked me out for coffee after visiting hours, he's so sweet", ("romantic",)),
+    ("a camper's dad asked where the lost and found is", ()),
+    ("a student's older brother picked her up early for the dentist", ()),
+    # Someone the clinician once had in care ("a guy I had in group").
+    (
+        "a guy I had in anger management last year asked me out at the gym",
+        ("post_termination", "romantic"),
+    ),
+    (
+        "a woman I had on my caseload in 2021 matched with me on a dating app",
+        ("post_termination", "romantic"),
+    ),
+    ("a guy I had in group last year is now running the peer support program, good for him", ()),
+    ("a kid we had in the PICU in may sent a thank-you drawing to the whole unit", ()),
 ]
