@@ -132,4 +132,10 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("a guy I had in group last year is now running the peer support program, good for him", ()),
     ("a kid we had in the PICU in may sent a thank-you drawing to the whole unit", ()),
+    # A client asking the clinician to dinner, in any verb form ("asking me to dinner").
+    ("my pt keeps asking me to dinner and won't take the hint", ("romantic",)),
+    ("the widowed dad on my caseload asks me to dinner every single visit", ("romantic",)),
+    ("my husband keeps asking me to dinner at that new thai place", ()),
+    ("my sister asks me to dinner every sunday, it's our thing", ()),
+    ("asking me to dinner with the team on friday was sweet of the charge nurse", ()),
 ]
