@@ -129,7 +129,10 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("a pt's dad keeps giving me long bear hugs every morning", ("physical_contact",)),
     ("my client gave me a hug and a gift card at our last session", ("physical_contact",)),
     ("a client's brother slipped me his number and said I'm cute", ("romantic",)),
-    ("a pt asked for my number and we've been flirting over text", ("romantic",)),
+    (
+        "a pt asked for my number and we've been flirting over text",
+        ("personal_contact", "romantic"),
+    ),
     ("my client invited me to her online book club on discord", ("social_media",)),
     ("clients keep stopping by my house on weekends to chat", ("personal_contact",)),
     # "grabbed the check" and "massage therapy" are not touch

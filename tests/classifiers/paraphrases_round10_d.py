@@ -9,9 +9,15 @@ from __future__ import annotations
 
 ROWS: list[tuple[str, tuple[str, ...]]] = [
     # romance: late-night lines to the clinician, compliments, a number "to talk without her"
-    ("my client texted me wish you were here at 2am with a heart", ("romantic",)),
+    (
+        "my client texted me wish you were here at 2am with a heart",
+        ("personal_contact", "romantic"),
+    ),
     ("a patient on my list wrote wish you were here under a photo he sent me", ("romantic",)),
-    ("my pt keeps texting me at midnight that you're the only one who gets me", ("romantic",)),
+    (
+        "my pt keeps texting me at midnight that you're the only one who gets me",
+        ("personal_contact", "romantic"),
+    ),
     ("a pt of mine keeps saying you clean up nice whenever I wear a dress", ("romantic",)),
     (
         "a couples client slipped me his number in case I ever want to talk without her",
