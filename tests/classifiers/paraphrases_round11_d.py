@@ -1,0 +1,70 @@
+"""Paraphrase rows of round 11 (helper d: recall for phi_disclosure, gifts, socializing).
+
+Data for ``test_paraphrases.py``: one block per kind of missed positive, with positive rows and
+no-match ``()`` rows that use the same words in a harmless sense. None is a corpus sentence.
+"""
+
+ROWS: list[tuple[str, tuple[str, ...]]] = [
+    # A client or their family paying for the clinician's meal ("paid the whole bill").
+    (
+        "my client's husband took me to lunch and paid the whole bill before I noticed",
+        ("gifts", "socializing"),
+    ),
+    (
+        "a family I work with insisted on dinner at their favorite spot and the dad picked up "
+        "the whole bill",
+        ("gifts", "socializing"),
+    ),
+    ("ran into a client at the cafe and she wouldn't let me pay for my coffee", ("gifts",)),
+    ("team lunch today: the director picked up the whole bill, thanks boss", ()),
+    ("I paid the whole bill for the staff pizza and expensed it", ()),
+    ("my husband picked up the whole bill at my birthday dinner", ()),
+    # A staff member telling their own relative, roommate or neighbour about a patient.
+    (
+        "a nurse on nights told her mom that the mayor's wife is on our psych unit",
+        ("phi_disclosure",),
+    ),
+    (
+        "the unit clerk told his roommate that a patient from his gym is in detox",
+        ("phi_disclosure",),
+    ),
+    (
+        "our MA mentioned to her cousin that her old teacher came in for an HIV test",
+        ("phi_disclosure",),
+    ),
+    ("the pt told her sister she'd be discharged friday", ()),
+    ("my client told her boyfriend about her diagnosis last week, big step", ()),
+    ("a nurse told her mom she's picking up extra shifts this month", ()),
+    # Answering "yep" when an outsider calls to ask or verify whether someone is a patient.
+    (
+        "a school counselor called asking if the boy is our patient and the new MA said yep",
+        ("phi_disclosure",),
+    ),
+    (
+        "a landlord called asking whether she's in treatment here and our intern said 'yep'",
+        ("phi_disclosure",),
+    ),
+    (
+        "his employer called to verify he was admitted to our unit and I said yep",
+        ("phi_disclosure",),
+    ),
+    ("pharmacy called to verify the dose and I said yep, 10 mg", ()),
+    ("my client asked whether we could move to thursdays and I said yep", ()),
+    ("HR called to verify my license number and I said yep, it's current", ()),
+    # Regular games and pastimes with a client (poker, bar trivia, bingo, cribbage, pickleball).
+    (
+        "our psych tech plays poker on fridays with two guys from his outpatient group",
+        ("socializing",),
+    ),
+    (
+        "a therapist I supervise does bar trivia every week with one of her clients",
+        ("socializing",),
+    ),
+    (
+        "the hospice aide plays cribbage with a patient's widower every sunday at his place",
+        ("socializing",),
+    ),
+    ("staff poker night at Jen's on saturday, bring chips", ()),
+    ("bingo with the residents at 2pm in the dayroom, activity staff needed", ()),
+    ("my brother plays poker every friday with his work buddies", ()),
+]
