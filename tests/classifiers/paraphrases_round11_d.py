@@ -67,4 +67,22 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("staff poker night at Jen's on saturday, bring chips", ()),
     ("bingo with the residents at 2pm in the dayroom, activity staff needed", ()),
     ("my brother plays poker every friday with his work buddies", ()),
+    # Posting a patient's before/after photos, a care-home resident, or a post on a public page.
+    (
+        "our aesthetician posted before/after shots of a patient on the spa's page "
+        "without a signed release",
+        ("phi_disclosure",),
+    ),
+    (
+        "a nurse put a video of a memory care resident singing on her tiktok, face and all",
+        ("phi_disclosure",),
+    ),
+    (
+        "she shared a prayer request for a patient from our unit on the parish's "
+        "public facebook page",
+        ("phi_disclosure",),
+    ),
+    ("before/after shots of my own kitchen reno, finally done", ()),
+    ("the memory care residents loved the therapy dog visit today", ()),
+    ("posted the flu clinic hours on our public facebook page", ()),
 ]
