@@ -85,4 +85,22 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("before/after shots of my own kitchen reno, finally done", ()),
     ("the memory care residents loved the therapy dog visit today", ()),
     ("posted the flu clinic hours on our public facebook page", ()),
+    # A client's family named only by role giving money or a personal gift ("the X family gave me").
+    ("the Nguyen family gave me a $100 gift card after their dad's last chemo", ("gifts",)),
+    ("a hospice family I visit wants to pay for my flight home for the holidays", ("gifts",)),
+    (
+        "a grateful family tipped me $50 at discharge and I don't know what to do with it",
+        ("gifts",),
+    ),
+    (
+        "a student's mom sent in a mug engraved with my name for teacher appreciation week",
+        ("gifts",),
+    ),
+    ("my family gave me a spa basket for my birthday", ()),
+    ("my in-laws want to pay for my flight to the reunion", ()),
+    (
+        "the family whose dad died on our unit came by to drop off the sympathy card list "
+        "for the chaplain",
+        (),
+    ),
 ]
