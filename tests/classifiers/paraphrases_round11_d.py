@@ -103,4 +103,21 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
         "for the chaplain",
         (),
     ),
+    # A client's club or group the clinician is asked to join; a grader's or participant's kin.
+    (
+        "a 3rd grader's dad asked me to come fish with them on saturday, he says the kid would love it",
+        ("socializing",),
+    ),
+    (
+        "a pt from my cardiac rehab class wants me to join their saturday walking club",
+        ("socializing",),
+    ),
+    ("one of our participants asked if I want in on his sunday hiking group", ("socializing",)),
+    (
+        "a participant's wife invited me to their anniversary party at the legion hall",
+        ("socializing",),
+    ),
+    ("the walking club for staff meets at noon by the east entrance", ()),
+    ("my neighbor wants me to join his cycling club", ()),
+    ("study participants' data is due to the IRB friday", ()),
 ]
