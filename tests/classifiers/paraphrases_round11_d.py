@@ -105,7 +105,8 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ),
     # A client's club or group the clinician is asked to join; a grader's or participant's kin.
     (
-        "a 3rd grader's dad asked me to come fish with them on saturday, he says the kid would love it",
+        "a 3rd grader's dad asked me to come fish with them on saturday, he says the kid "
+        "would love it",
         ("socializing",),
     ),
     (
