@@ -121,4 +121,23 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("the walking club for staff meets at noon by the east entrance", ()),
     ("my neighbor wants me to join his cycling club", ()),
     ("study participants' data is due to the IRB friday", ()),
+    # A relative or friend asks about someone and the writer answers with that person's status.
+    (
+        "my brother-in-law asked 'is your neighbor in the psych unit?' and I said "
+        "he's doing ok. ugh",
+        ("phi_disclosure",),
+    ),
+    (
+        "my mom asked if I knew anything about her friend Pam and I said yeah she's been on our "
+        "oncology floor since tuesday",
+        ("phi_disclosure",),
+    ),
+    (
+        "my neighbor asked if her coworker is the one with the eating disorder I'm seeing "
+        "and I said she's doing much better",
+        ("phi_disclosure",),
+    ),
+    ("the pt asked why her potassium is low and I said she's doing much better overall", ()),
+    ("my husband asked what I want for dinner and I said tacos", ()),
+    ("my sister asked if I knew anything about the new hospital parking rules", ()),
 ]
