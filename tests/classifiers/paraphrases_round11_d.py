@@ -139,5 +139,7 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("the pt asked why her potassium is low and I said she's doing much better overall", ()),
     ("my husband asked what I want for dinner and I said tacos", ()),
+    ("the pt's wife asked if he's ok and I said he's doing much better", ()),
+    ("his daughter asked if the surgery went well and I said he's doing ok", ()),
     ("my sister asked if I knew anything about the new hospital parking rules", ()),
 ]
