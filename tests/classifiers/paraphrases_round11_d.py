@@ -142,4 +142,14 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("the pt's wife asked if he's ok and I said he's doing much better", ()),
     ("his daughter asked if the surgery went well and I said he's doing ok", ()),
     ("my sister asked if I knew anything about the new hospital parking rules", ()),
+    # Food delivered or baked for one clinician personally (doordash, uber eats, cupcakes).
+    (
+        "a client's mom keeps sending doordash to the front desk addressed to me specifically",
+        ("gifts",),
+    ),
+    ("my patient's husband dropped off cupcakes for me personally, not for the unit", ("gifts",)),
+    ("the dad of a 30 weeker ordered me uber eats at the nurses station, just for me", ("gifts",)),
+    ("ordered doordash for the night shift, my treat", ()),
+    ("cupcakes in the break room for Sam's birthday", ()),
+    ("the pt asked if he can get uber eats delivered to his room", ()),
 ]
