@@ -152,4 +152,22 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("ordered doordash for the night shift, my treat", ()),
     ("cupcakes in the break room for Sam's birthday", ()),
     ("the pt asked if he can get uber eats delivered to his room", ()),
+    # Telling friends or a congregation that someone "is seeing her for" / "came in about" something.
+    (
+        "an aide was telling folks at her church that the pastor's wife is on our unit for a psych hold",
+        ("phi_disclosure",),
+    ),
+    (
+        "at the club I mentioned to a friend that his business partner finally came in about his "
+        "drinking",
+        ("phi_disclosure",),
+    ),
+    (
+        "one of our counselors told her book club that the school principal is seeing her for a "
+        "gambling problem",
+        ("phi_disclosure",),
+    ),
+    ("I told my friend at church that I'm finally going back to school", ()),
+    ("my client finally came in about the knee pain he's been ignoring", ()),
+    ("the gambling problem group meets tuesdays at 6, flyers at the desk", ()),
 ]
