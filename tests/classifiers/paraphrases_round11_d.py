@@ -152,9 +152,10 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("ordered doordash for the night shift, my treat", ()),
     ("cupcakes in the break room for Sam's birthday", ()),
     ("the pt asked if he can get uber eats delivered to his room", ()),
-    # Telling friends or a congregation that someone "is seeing her for" / "came in about" something.
+    # Telling friends or a congregation that someone "is seeing her for" or "came in about" it.
     (
-        "an aide was telling folks at her church that the pastor's wife is on our unit for a psych hold",
+        "an aide was telling folks at her church that the pastor's wife is on our unit for a "
+        "psych hold",
         ("phi_disclosure",),
     ),
     (
