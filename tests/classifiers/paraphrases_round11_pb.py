@@ -134,4 +134,30 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
         ("physical_contact",),
     ),
     ("I told my sister about my patient's overdose, not his name though", ("phi_disclosure",)),
+    # The writer says the person is not a patient at all ("not a pt, relax"); "not my client"
+    # about a client's relative, and "not a client anymore", still fire.
+    ("the cute EMT from medic 4 asked for my number. not a pt, relax lol", ()),
+    ("got asked out by the new respiratory therapist!! not a patient before anyone asks", ()),
+    (
+        "the guy texting me is my neighbor, not a client. he asked for my number at the bbq",
+        (),
+    ),
+    (
+        "my former client asked me out, she's not a client anymore so is it ok?",
+        ("post_termination", "romantic"),
+    ),
+    (
+        "a patient's brother asked for my number, he's not my patient so it's fine right?",
+        ("personal_contact",),
+    ),
+    (
+        "my client's sister hugged me, she's not my client but she comes to sessions",
+        ("physical_contact",),
+    ),
+    # The client's own family held or comforted them instead of the clinician.
+    ("the preemie wanted to be rocked so we had his mom hold him skin to skin", ()),
+    ("she cried for a hug after the procedure, we asked her dad to hold her and she settled", ()),
+    ("the little one reached for me during the IV, had her grandma hug her instead", ()),
+    ("the toddler climbed on my lap while her mom held the baby", ("physical_contact",)),
+    ("I hugged the pt after her dad left, she needed it", ("physical_contact",)),
 ]
