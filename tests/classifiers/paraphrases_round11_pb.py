@@ -160,4 +160,76 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("the little one reached for me during the IV, had her grandma hug her instead", ()),
     ("the toddler climbed on my lap while her mom held the baby", ("physical_contact",)),
     ("I hugged the pt after her dad left, she needed it", ("physical_contact",)),
+    # More settled approaches ('no hard feelings', 'I ignored it', 'she was totally fine.',
+    # 'he dropped it.'), a patient's partner's affection, department mailboxes; UNRESOLVED
+    # still outranks a closure.
+    ("pt's daughter asked for my email, I gave her the clinic portal link and that settled it", ()),
+    (
+        "a resident's wife wanted to hug me goodbye, I offered a "
+        "handshake and she was happy with that",
+        (),
+    ),
+    (
+        "client invited me to his band's gig, I explained why I "
+        "can't go. he understood, no hard feelings",
+        (),
+    ),
+    (
+        "a dad from my caseload sent me a friend request by mistake, meant for his brother-in-law",
+        (),
+    ),
+    ("the family kept offering me cookies all week, I explained our policy and they stopped.", ()),
+    ("my client asked if I'm on instagram. I said I keep it private and she was totally fine", ()),
+    ("the transport tech asked for my number for the carpool, gave it to him", ()),
+    ("the unit clerk and I follow each other on insta, she posts the best dog pics", ()),
+    ("my roommate and I trade horror stories about night shift parking, never about patients", ()),
+    ("her husband held her hand and kissed her forehead as we wheeled her back, so sweet", ()),
+    ("pt's wife called him sweetheart the whole visit, cutest couple on the unit", ()),
+    (
+        "someone at my book club asked if her neighbor is a "
+        "patient here, I said I can't confirm or deny",
+        (),
+    ),
+    ("the pt wanted a hug after the news, we called her sister in and they held each other", ()),
+    ("our office email changed to frontdesk@example.org for referrals and records requests", ()),
+    ("pls send the new hire packet to hr@example.org, the referral coordinator needs a copy", ()),
+    ("a client dropped off a thank you card for the team, we put it on the board", ()),
+    ("mom wanted me to hold the baby while she showered, the aide stepped in instead", ()),
+    (
+        "the kid asked to sit on my lap during story time, we got "
+        "him a beanbag instead and he loved it",
+        (),
+    ),
+    ("pt asked where I live, I said nearby and asked about his walker. he dropped it.", ()),
+    ("client asked for my cell. I gave her the after-hours line and she said perfect", ()),
+    (
+        "the grief group widow asked me to coffee, I pointed her to "
+        "the social hour at the center, she liked that",
+        (),
+    ),
+    ("a patient's son tried to friend me on fb, I ignored it and he never asked again", ()),
+    (
+        "my client asked me to her wedding, I sent a card from "
+        "the practice instead and she loved it",
+        (),
+    ),
+    (
+        "his mom asked me to come to his birthday party, I said "
+        "we can celebrate in session instead",
+        (),
+    ),
+    (
+        "my client baked me a pie and she dropped it off at my house yesterday",
+        ("gifts", "personal_contact"),
+    ),
+    ("pt Jane Roe DOB 3/4/1970 dx CHF, forward to intake@example.org", ("phi_exposure",)),
+    ("email jroe@example.org is the pt with the CHF readmission, call her", ("phi_exposure",)),
+    (
+        "my client sent me a friend request on fb, I ignored it but she keeps sending them",
+        ("social_media",),
+    ),
+    (
+        "client keeps asking for my cell, she was totally fine the first time but now asks again",
+        ("personal_contact",),
+    ),
 ]
