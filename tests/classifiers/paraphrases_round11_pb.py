@@ -232,4 +232,64 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
         "client keeps asking for my cell, she was totally fine the first time but now asks again",
         ("personal_contact",),
     ),
+    # Redirected to the clinical work ('steered us back to his goals'), the client accepting the no
+    # ('said she gets it'), plus a third probe batch; a persisting approach still fires.
+    ("the ED tech who's always on with me asked for my number for the softball team", ()),
+    ("the new unit secretary followed me on insta, followed her back", ()),
+    ("my pt's wife kissed him goodbye before surgery and called him sweetheart", ()),
+    ("couple in bed 3 celebrating 60 years, she held his hand and kissed his cheek", ()),
+    (
+        "a patient's daughter asked for my cell, I gave her the "
+        "unit's direct line and she was grateful",
+        (),
+    ),
+    (
+        "a mom wanted to hug me at the end of the IEP, I offered "
+        "a handshake; she laughed and took it",
+        (),
+    ),
+    (
+        "pt asked what part of town I live in, I kept it vague "
+        "and steered us back to his PT goals.",
+        (),
+    ),
+    (
+        "my client's husband kept calling me dear all session; I "
+        "asked him to use my name and he stopped.",
+        (),
+    ),
+    ("the baby wanted to be held during the heel stick, so we had mom do kangaroo care", ()),
+    ("a former client emailed the office asking for records, front desk sent them", ()),
+    (
+        "my aunt asked if her friend is a patient at my clinic, I "
+        "told her I'm not able to confirm that",
+        (),
+    ),
+    (
+        "a student's mom venmo'd me by accident, it was meant "
+        "for her son's coach, I sent it back",
+        (),
+    ),
+    ("husband and I swap stories about our bosses, not clients, obvs", ()),
+    ("pls update the email signature, it still has the old fax number", ()),
+    (
+        "the pt asked if I'd follow her on tiktok. I explained I don't "
+        "connect with patients online, she said she gets it.",
+        (),
+    ),
+    ("client asked me to her art show, I said I can't attend. she nodded and we moved on.", ()),
+    ("a resident's son asked to add me on fb, I said no and we moved on.", ()),
+    ("my 3 yo pt wanted to sit on my lap, we had her dad hold her for the exam", ()),
+    (
+        "a patient's wife asked for my personal email, I gave her the "
+        "portal address and she said perfect, thanks.",
+        (),
+    ),
+    ("pt kept asking if I was single, I redirected to the exercises and he let it go", ()),
+    ("my client wants to get coffee, I brought her back to my place after", ("socializing",)),
+    (
+        "pt keeps asking where I live even though I steer " "him back to his goals every time",
+        ("personal_contact",),
+    ),
+    ("client hugged me and I hugged her back to be polite", ("physical_contact",)),
 ]
