@@ -27,6 +27,7 @@ from .paraphrases_round9_c import ROWS as ROUND9_C_ROWS
 from .paraphrases_round9_d import ROWS as ROUND9_D_ROWS
 from .paraphrases_round10_c import ROWS as ROUND10_C_ROWS
 from .paraphrases_round10_d import ROWS as ROUND10_D_ROWS
+from .paraphrases_round11_pa import ROWS as ROUND11_PA_ROWS
 from .paraphrases_round_b import ROWS as ROUND_B_ROWS
 
 
@@ -86,6 +87,7 @@ ALL_ROWS = (
     + ROUND9_D_ROWS
     + ROUND10_C_ROWS
     + ROUND10_D_ROWS
+    + ROUND11_PA_ROWS
     + PRECISION_1_ROWS
 )
 
