@@ -122,4 +122,18 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("he started a blog about his dialysis and wants other pts to find it", ()),
     ("my pt told me about her podcast on living with MS, other patients listen to it", ()),
     ("i wrote a blog about my patient's transplant journey with her photos", ("phi_disclosure",)),
+    # A chance meeting with a former client that ends with a greeting.
+    ("ran into a former client at costco, we said hello and moved on", ()),
+    ("a former patient was at my kid's game, we said hi and went our separate ways", ()),
+    ("bumped into a discharged pt at the gas station, said hi and moved on", ()),
+    (
+        "ran into a former client at the bar and we ended up getting drinks",
+        ("post_termination", "socializing"),
+    ),
+    # A VA clinician's "my vet" is a veteran client, not the clinician's veterinarian.
+    ("my vet told me his wife is proud he finished the program", ()),
+    ("my vet brought his service dog to group today", ()),
+    ("my vet asked me to help with his VA paperwork, he finished the program last year", ()),
+    ("my new client is my vet, she spays our cats", ("dual_relationship",)),
+    ("turns out my vet's son is on my caseload", ("dual_relationship",)),
 ]
