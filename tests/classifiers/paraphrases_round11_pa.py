@@ -136,4 +136,19 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("my vet asked me to help with his VA paperwork, he finished the program last year", ()),
     ("my new client is my vet, she spays our cats", ("dual_relationship",)),
     ("turns out my vet's son is on my caseload", ("dual_relationship",)),
+    # Giving the organisation's number in place of a personal one.
+    ("a client asked for my cell, gave her the clinic number and the after-hours line", ()),
+    ("pt's dad wanted my personal phone, gave him the office number", ()),
+    ("the family asked for my number, gave them the main line", ()),
+    ("a client asked for my cell, i gave her my cell and the clinic number", ("personal_contact",)),
+    # News told to others, "not to clients".
+    ("i mentioned my divorce to my supervisor only, not to clients", ()),
+    ("shared my pregnancy news with the team, not with patients", ()),
+    ("told my manager i'm moving, not to my clients yet", ()),
+    ("i told my client about my divorce", ("self_disclosure",)),
+    # The client's own family attending the client's event.
+    ("my pt graduated from the program and her mom came to the ceremony", ()),
+    ("the vet on my caseload finished the program and his kids came to the ceremony", ()),
+    ("my client's recital was great, her parents came to the show", ()),
+    ("my client invited me to her graduation and i went", ("socializing",)),
 ]
