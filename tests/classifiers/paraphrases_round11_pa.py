@@ -151,4 +151,22 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("the vet on my caseload finished the program and his kids came to the ceremony", ()),
     ("my client's recital was great, her parents came to the show", ()),
     ("my client invited me to her graduation and i went", ("socializing",)),
+    # A declined invitation, also when told after the invitation.
+    ("pt invited me to her church picnic, thanked her and declined the invitation", ()),
+    ("a client asked me to his retirement party, i declined his invitation kindly", ()),
+    ("my patient's family invited me to the cookout, declined the invite with a card", ()),
+    ("pt invited me to her bbq and i went", ("socializing",)),
+    # Blocking the online contact closes it; unresolved follow-ups still fire.
+    ("my client's teenager followed me on tiktok, i blocked and we discussed it in session", ()),
+    ("a pt found my insta and messaged me, blocked him and told my supervisor", ()),
+    ("my client's ex added me on fb, blocked the account", ()),
+    (
+        "my client followed me, i blocked him but he made a new account and messaged me again",
+        ("social_media",),
+    ),
+    # Adding or following someone back: the pronoun subject still names someone in care.
+    ("the travel nurse added me on snapchat, added her back", ()),
+    ("my preceptor followed me on insta and i followed her back", ()),
+    ("she added me on snapchat and i added her back, is that ok?", ("social_media",)),
+    ("he followed me on insta and i followed him back", ("social_media",)),
 ]
