@@ -169,4 +169,9 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("my preceptor followed me on insta and i followed her back", ()),
     ("she added me on snapchat and i added her back, is that ok?", ("social_media",)),
     ("he followed me on insta and i followed him back", ("social_media",)),
+    # "gave me chills/hope": a feeling someone caused, not a gift.
+    ("my vet read a poem he wrote in group, gave me chills", ()),
+    ("my client's progress this month gives me hope", ()),
+    ("the pt's fall gave me a scare, she's fine now", ()),
+    ("my client gave me a scarf for christmas", ("gifts",)),
 ]
