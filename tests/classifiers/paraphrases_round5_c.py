@@ -22,9 +22,10 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
         "a client I finished with in march sent me a friend request on facebook",
         ("post_termination", "social_media"),
     ),
+    # "asked me out" is dating language: romantic (labelling guide, "asking the clinician out").
     (
         "two months after she went home, the lady from bed 3 asked me out for drinks",
-        ("post_termination", "socializing"),
+        ("post_termination", "romantic"),
     ),
     ("we discharged him friday and the family sent the unit a fruit tray", ()),
     ("I finished with my charting and went home", ()),

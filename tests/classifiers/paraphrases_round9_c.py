@@ -91,9 +91,11 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
         "i treated her a few yrs back and now she wants to grab a drink",
         ("post_termination", "socializing"),
     ),
+    # a former patient "asking me to dinner" reads as asking the clinician out: romantic, as
+    # "asked me to dinner" always has (paraphrases_round11_c.py)
     (
         "i was her nurse for her knee surgery and now she's asking me to dinner",
-        ("post_termination", "socializing"),
+        ("post_termination", "romantic"),
     ),
     (
         "one of our NICU grads' moms invited me to his first birthday",

@@ -43,22 +43,48 @@ def test_table_has_positive_and_no_match_rows() -> None:
 
 #: Rows the classifier gets wrong on purpose, with the reason (strict: they fail when fixed).
 KNOWN_MISSES = {
-    "my client wants to barter landscaping for therapy": (
-        "the learned veto at 0.15 doubts the second category (gifts scores 0.11); keeping "
-        "doubted second categories lowered every corpus part (docs/CLASSIFIER.md)"
-    ),
-    "acct 12-3456-7 is the pt whose insurance denied the MRI": (
-        "vetoed at 0.15 (scores 0.135); exempting phi_exposure from the veto cost a benign "
-        "false positive on a fresh part (docs/CLASSIFIER.md)"
-    ),
+    # Rule findings the learned veto sets aside (score below 0.15). The scorer is trained on
+    # every tuning part but the fresh one (docs/CLASSIFIER.md, "The learned scorer"); each
+    # retraining moves a few borderline scores across the line, both ways.
     "heard our attending is engaged to his ex-patient from the clinic": (
-        "romantic stands; the veto at 0.15 doubts the second category post_termination (0.11)"
+        "post_termination stands; the veto doubts the second category romantic (0.13)"
     ),
     "my client asked if he could work off his balance by painting my garage": (
-        "dual_relationship stands; the veto at 0.15 doubts the second category gifts (0.03)"
+        "dual_relationship stands; the veto doubts the second category gifts (0.04)"
     ),
-    "the pt's husband asked if he could hug me before they left": (
-        "vetoed at 0.15 by the scorer retrained on dev..dev7 (scores 0.07)"
+    "the pt's husband asked if he could hug me before they left": "vetoed (scores 0.04)",
+    "my client invited me to her online book club on discord": (
+        "socializing stands; the veto doubts the second category social_media (0.14)"
+    ),
+    "we're done with treatment now, is it ok to share my own recovery story with him?": (
+        "self_disclosure stands; the veto doubts post_termination (0.07)"
+    ),
+    "one of my old group members asked me to be his sponsor": (
+        "dual_relationship stands; the veto doubts post_termination (0.14)"
+    ),
+    "my patient wanted a goodbye hug, I declined and offered a handshake instead. he tries "
+    "again at every visit": "vetoed (scores 0.08)",
+    "the little boy I'm treating for burns wants me to carry him around on my hip all shift": (
+        "vetoed (scores 0.10)"
+    ),
+    "a patient offered to fly me out to her beach house after she finishes chemo": (
+        "socializing vetoed (0.06); the scorer adds gifts (0.88) instead"
+    ),
+    # A rule finding the veto used to set aside and now confirms.
+    "two clients in my DBT skills group go to the same church and gossip about each other": (
+        "socializing.event reads the clients going to church as an outing (scores 0.19)"
+    ),
+    # Learned additions (severity info) where the words outweigh the situation: the model
+    # reads words, not who did what (docs/CLASSIFIER.md, "Additions").
+    "one of my kids made me a card for mother's day": "learned gifts (0.84) on 'me a card'",
+    "I'm the only nurse on tonight with 6 pts": ("learned dual_relationship (0.90) on 'the only'"),
+    "the family offered to pay for parking but we validate anyway": (
+        "learned gifts (0.99) on 'offered to pay'"
+    ),
+    "the resident's sons sat on either side of the bed stroking her hair and holding her "
+    "hands while I charted": "learned physical_contact (0.92) on 'hair', 'hands'",
+    "I posted the photo in my group chat about my divorce": (
+        "learned phi_disclosure (0.93) on 'posted', 'group chat'"
     ),
 }
 
