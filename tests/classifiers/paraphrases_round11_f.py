@@ -43,4 +43,48 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("we tell every new patient about the visiting hours and the parking validation", ()),
     ("the chaplain tells every family about the bereavement group on thursdays", ()),
     ("my coworker told me about her divorce over lunch, poor thing", ()),
+    # Touch by holding or clutching hands and arms, or rubbing a knot out.
+    (
+        "sat with my hospice pt and held the hand of her for most of the afternoon",
+        ("physical_contact",),
+    ),
+    ("my client keeps holding onto my arm on the way out of every session", ("physical_contact",)),
+    (
+        "a patient grabbed both my hands and wouldn't let go when I said goodbye",
+        ("physical_contact",),
+    ),
+    ("my client asked me to work a knot out of his neck before we started", ("physical_contact",)),
+    ("the family held the hand of their dad while we withdrew care", ()),
+    ("I held onto my coffee for dear life during the fire drill", ()),
+    ("the new grad keeps holding onto my arm in the stairwell, she's scared of heights lol", ()),
+    # A session or group named by when it met or how it ended.
+    (
+        "ended a couples session with a hug from the wife, she just went for it and I froze",
+        ("physical_contact",),
+    ),
+    ("after this morning's group one of the guys hugged me on his way out", ("physical_contact",)),
+    (
+        "closed the session with a hug because she was sobbing, I am not sure it was right",
+        ("physical_contact",),
+    ),
+    ("ended the session early because the fire alarm went off", ()),
+    ("tonight's group is moved to room 3, see you all there", ()),
+    ("hugged my wife after yesterday's session of jury duty, what a day", ()),
+    # A named patient with a symptom, procedure, drug or test result in clinical shorthand.
+    (
+        "can someone see Marisol Aguilar in 6? new dysuria and hematuria since this morning",
+        ("phi_exposure",),
+    ),
+    (
+        "heads up: Douglas Pratt, 71, s/p TAVR, had a syncope episode in the hallway",
+        ("phi_exposure",),
+    ),
+    (
+        "Renata Voss is on isotretinoin so hold the chemical peel until she's off it",
+        ("phi_exposure",),
+    ),
+    ("Hollis Grant had a pacemaker placed yesterday, can you check his site", ("phi_exposure",)),
+    ("who covers the migraine clinic on fridays now that Dr. Patel moved?", ()),
+    ("CE module on anaphylaxis and epinephrine dosing is due by the 30th", ()),
+    ("Priya Shah is presenting the TAVR outcomes data at noon conference", ()),
 ]
