@@ -87,4 +87,24 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("who covers the migraine clinic on fridays now that Dr. Patel moved?", ()),
     ("CE module on anaphylaxis and epinephrine dosing is due by the 30th", ()),
     ("Priya Shah is presenting the TAVR outcomes data at noon conference", ()),
+    # Someone in the clinician's care named by the setting's word for a client: a care-home
+    # resident, a concierge member, a regular, a program participant.
+    (
+        "a resident tucked a fifty into my coat pocket and said it was for gas money",
+        ("gifts",),
+    ),
+    ("one member insists on sending me a case of wine every christmas, his treat", ("gifts",)),
+    ("a regular at the pharmacy counter keeps bringing me homemade tamales", ("gifts",)),
+    ("a participant at the day program hugged me and wouldn't let go", ("physical_contact",)),
+    ("a resident from peds asked me to cover her shift, I said sure", ()),
+    ("a member of the quality committee emailed about the audit dates", ()),
+    ("the resident in 14 goes home friday, his daughter is picking him up", ()),
+    # A closure: the writer did not take what was offered.
+    ("a resident tried to give me a $10 bill, I didn't take it and she laughed it off", ()),
+    ("the member offered me his box seats but I would not take it", ()),
+    ("a resident's son held out cash for me, I refused to take it and thanked him", ()),
+    (
+        "a resident tried to give me $20 and I didn't take it but she keeps asking every shift",
+        ("gifts",),
+    ),
 ]
