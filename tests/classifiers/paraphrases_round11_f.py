@@ -94,7 +94,7 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
         ("gifts",),
     ),
     ("one member insists on sending me a case of wine every christmas, his treat", ("gifts",)),
-    ("a regular at the pharmacy counter keeps bringing me homemade tamales", ("gifts",)),
+    ("one of our regulars at the pharmacy counter keeps bringing me homemade tamales", ("gifts",)),
     ("a participant at the day program hugged me and wouldn't let go", ("physical_contact",)),
     ("a resident from peds asked me to cover her shift, I said sure", ()),
     ("a member of the quality committee emailed about the audit dates", ()),
