@@ -107,4 +107,20 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
         "a resident tried to give me $20 and I didn't take it but she keeps asking every shift",
         ("gifts",),
     ),
+    # Countertransference: a client who resembles or brings back the clinician's own family.
+    (
+        "my 3pm client has my grandma's exact laugh and I tear up every session",
+        ("self_disclosure",),
+    ),
+    (
+        "every time I see this one kid I think about my sister at that age",
+        ("self_disclosure",),
+    ),
+    (
+        "the man on my visit list looks just like my late father and I linger too long",
+        ("self_disclosure",),
+    ),
+    ("I think about my brother a lot since he moved overseas", ()),
+    ("my daughter has my mom's laugh, it gets me every time", ()),
+    ("this one guy in the parking lot keeps taking my spot", ()),
 ]
