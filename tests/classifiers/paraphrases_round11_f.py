@@ -123,4 +123,14 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("I think about my brother a lot since he moved overseas", ()),
     ("my daughter has my mom's laugh, it gets me every time", ()),
     ("this one guy in the parking lot keeps taking my spot", ()),
+    # The writer's own recovery or diagnosis told to every client or resident.
+    (
+        "should I tell residents I'm 12 years clean myself? they keep assuming I never used",
+        ("self_disclosure",),
+    ),
+    ("I tell every new client I'm in recovery myself, is that too much?", ("self_disclosure",)),
+    ("can I tell participants I'm a survivor myself if they ask directly?", ("self_disclosure",)),
+    ("our speaker is 20 years clean and tells every group about her journey, what a guest", ()),
+    ("I'm type 1 too, said my coworker when I told her about my diagnosis", ()),
+    ("we remind residents about the curfew, I'm in recovery myself so I get the rules", ()),
 ]
