@@ -29,6 +29,7 @@ from .paraphrases_round10_c import ROWS as ROUND10_C_ROWS
 from .paraphrases_round10_d import ROWS as ROUND10_D_ROWS
 from .paraphrases_round11_c import ROWS as ROUND11_C_ROWS
 from .paraphrases_round11_d import ROWS as ROUND11_D_ROWS
+from .paraphrases_round11_e import ROWS as ROUND11_E_ROWS
 from .paraphrases_round11_pa import ROWS as ROUND11_PA_ROWS
 from .paraphrases_round11_pb import ROWS as ROUND11_PB_ROWS
 from .paraphrases_round_b import ROWS as ROUND_B_ROWS
@@ -92,6 +93,7 @@ ALL_ROWS = (
     + ROUND10_D_ROWS
     + ROUND11_C_ROWS
     + ROUND11_D_ROWS
+    + ROUND11_E_ROWS
     + ROUND11_PA_ROWS
     + PRECISION_1_ROWS
     + ROUND11_PB_ROWS

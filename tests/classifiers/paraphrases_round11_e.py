@@ -1,0 +1,103 @@
+"""Paraphrase rows of round 11, helper e (recall: post_termination, personal_contact, social_media).
+
+Data for ``test_paraphrases.py``: positive rows for the kinds fixed this round and no-match
+``()`` rows for the harmless senses of the same words. None is a corpus sentence.
+"""
+
+ROWS: list[tuple[str, tuple[str, ...]]] = [
+    # A patient who has died is former: counted from the death ("passed last month",
+    # "after she passed", "Mr. T passed"), or care on hospice "till" a month.
+    (
+        "the son of a hospice pt who passed last month sent me a gift card with a thank you note",
+        ("gifts", "post_termination"),
+    ),
+    (
+        "a resident's daughter friended me on facebook two months after she passed away",
+        ("post_termination", "social_media"),
+    ),
+    (
+        "the widow found me on instagram like 6 weeks after he died, she wants to stay in touch",
+        ("post_termination", "social_media"),
+    ),
+    (
+        "Mr. T passed in the spring and his son dropped off a bottle of wine for me",
+        ("gifts", "post_termination"),
+    ),
+    ("my client's mom died last month and she is having a hard time in sessions", ()),
+    ("she passed her boards last month and the unit threw her a party", ()),
+    ("the pt died in april, we finished the death summary for the chart", ()),
+    # Care ended when the client moved ("until they moved", "moved away", "moved to her
+    # daughter's", a military move).
+    (
+        "a family I worked with until they moved to Texas still texts my cell about his seizures",
+        ("personal_contact", "post_termination"),
+    ),
+    (
+        "a lady who moved to her daughter's in the fall sent me a friend request",
+        ("post_termination", "social_media"),
+    ),
+    (
+        "the kid moved away last year and his dad still calls my personal phone",
+        ("personal_contact", "post_termination"),
+    ),
+    (
+        "the pt was PCSed to another base and sent me a friend request",
+        ("post_termination", "social_media"),
+    ),
+    ("my client moved in with her son and we now do telehealth, intake done", ()),
+    ("after he moved in to the AL we set up his meds", ()),
+    # A closed case, or the writer no longer in the care role.
+    (
+        "a dad from a case I closed in june asked me to grab a drink",
+        ("post_termination", "socializing"),
+    ),
+    (
+        "i'm not his nurse anymore and he wants to add me on facebook",
+        ("post_termination", "social_media"),
+    ),
+    ("the case is closed and the file went to records", ()),
+    ("case was closed, billing sent the final statement", ()),
+    # A client who finished, graduated from or left the writer's program or unit.
+    (
+        "a guy who finished our IOP program last summer invited me to his wedding",
+        ("post_termination", "socializing"),
+    ),
+    (
+        "a woman who graduated from our cardiac rehab gym brought me a scarf she knitted",
+        ("gifts", "post_termination"),
+    ),
+    (
+        "a guy who left our detox unit 3 weeks ago showed up at my house",
+        ("personal_contact", "post_termination"),
+    ),
+    (
+        "a teen who left the shelter a month ago keeps DMing me on insta",
+        ("post_termination", "social_media"),
+    ),
+    ("a nurse who finished our residency program invited me to her wedding", ()),
+    ("a coworker who left our unit last year invited me to her baby shower", ()),
+    ("a tech who finished our program last year invited me to her wedding", ()),
+    ("she graduated from our nursing program and is now a charge nurse", ()),
+    # Care given "back in" a past month or year, or last season, from either side.
+    (
+        "a woman I detoxed last winter hugged me at the pharmacy",
+        ("physical_contact", "post_termination"),
+    ),
+    (
+        "a man whose hip replacement I did back in 2021 sent me a fruit basket",
+        ("gifts", "post_termination"),
+    ),
+    (
+        "you did my knee surgery last spring, can I follow you on instagram? a pt asked",
+        ("post_termination", "social_media"),
+    ),
+    (
+        "a couple I finished with last year invited me to their vow renewal",
+        ("post_termination", "socializing"),
+    ),
+    (
+        "my last session with the client was in march and now he wants to get a beer",
+        ("post_termination", "socializing"),
+    ),
+    ("I did my training back in 2015 and we did a lot of role plays", ()),
+]
