@@ -100,4 +100,47 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
         ("post_termination", "socializing"),
     ),
     ("I did my training back in 2015 and we did a lot of role plays", ()),
+    # The clinician's own car: someone at it, knowing which one it is, a ride in it.
+    (
+        "a client from my anger group was leaning on my car when I came out of the clinic",
+        ("personal_contact",),
+    ),
+    (
+        "my pt figured out which car is mine and leaves notes on the windshield",
+        ("personal_contact",),
+    ),
+    ("one of my clients now knows what I drive and where I park", ("personal_contact",)),
+    ("should I let my client ride with me to the food bank? it's on my way", ("personal_contact",)),
+    (
+        "I gave a sober house resident a ride to his job interview in my own car",
+        ("personal_contact",),
+    ),
+    ("I left my stethoscope in my car, can someone lend me one for the pt in 4", ()),
+    ("my car broke down so I'll be late for my 9am client", ()),
+    ("the client's car got towed from the clinic lot, I called the tow company for her", ()),
+    ("the pt's daughter gave him a ride home after discharge", ()),
+    ("we booked a medicaid cab because the client needed a ride home", ()),
+    # The home landline, and a number handed to every client or used by clients in the plural.
+    ("my client found my old landline number online and called it twice", ("personal_contact",)),
+    (
+        "a patient's wife called our landline at the house and my husband picked up",
+        ("personal_contact",),
+    ),
+    (
+        "our therapist gives every client her personal cell for after-hours crisis calls",
+        ("personal_contact",),
+    ),
+    (
+        "the families on my caseload call my personal number because the office line never works",
+        ("personal_contact",),
+    ),
+    ("should I give my cell out to parents on my caseload?", ("personal_contact",)),
+    ("the clinic landline number is on the website for patients to call", ()),
+    ("members of the board have my cell for emergencies", ()),
+    ("the participants in our workshop got my email for the slides", ()),
+    # People named by the residential or community program they are in.
+    ("the residents at the sober house keep tagging me in their stories", ("social_media",)),
+    ("a harm reduction participant got my personal number somehow", ("personal_contact",)),
+    ("a kid from the group home found my instagram", ("social_media",)),
+    ("my kids at the house found my old instagram lol", ()),
 ]
