@@ -143,4 +143,31 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("a harm reduction participant got my personal number somehow", ("personal_contact",)),
     ("a kid from the group home found my instagram", ("social_media",)),
     ("my kids at the house found my old instagram lol", ()),
+    # Someone on the care team looking up, scrolling or screenshotting a client's own accounts.
+    (
+        "a CNA looked up a resident's facebook and read his old posts out loud at the station",
+        ("social_media",),
+    ),
+    (
+        "my coworker keeps scrolling a current client's instagram on her break, is that a problem?",
+        ("social_media",),
+    ),
+    ("searched a new pt's twitter before his intake to see if he was safe", ("social_media",)),
+    (
+        "I looked up our new admit on instagram to see what she was like before the accident",
+        ("social_media",),
+    ),
+    (
+        "a coworker found a client's dating profile and showed it around the nurses station",
+        ("social_media",),
+    ),
+    ("found the pt's profile in Epic, his allergies were missing", ()),
+    ("looked up the pt's page in the chart", ()),
+    ("I looked up the pt's insurance in the portal before the visit", ()),
+    ("looked up my coworker's instagram for her wedding pics", ()),
+    # Messages sent into the clinician's own social-media inbox.
+    ("my client keeps sending memes to my fb messenger at night", ("social_media",)),
+    ("a pt's wife slid into my ig dms asking about his meds", ("social_media",)),
+    ("my friend sent a funny video to my messenger", ()),
+    ("the patient showed me his instagram during the session", ()),
 ]
