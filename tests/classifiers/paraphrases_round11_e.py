@@ -170,4 +170,22 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("a pt's wife slid into my ig dms asking about his meds", ("social_media",)),
     ("my friend sent a funny video to my messenger", ()),
     ("the patient showed me his instagram during the session", ()),
+    # Care counted to the discharge, a client "some years ago", a family "from 2021".
+    (
+        "the dad of a boy I saw for speech until his discharge in june sent me a friend request",
+        ("post_termination", "social_media"),
+    ),
+    (
+        "she was a client like two years ago and now she wants to grab coffee with me",
+        ("post_termination", "socializing"),
+    ),
+    ("he was my patient 3 years ago and just asked me out", ("post_termination", "romantic")),
+    (
+        "ran into a cardiac rehab couple from 2021 at the mall and they hugged me",
+        ("physical_contact", "post_termination"),
+    ),
+    ("a pt from 2019 added me on facebook", ("post_termination", "social_media")),
+    ("since his discharge he's been doing great per his wife", ()),
+    ("a kid in 2024 did a project on my unit", ()),
+    ("she was a client for years and we still see each other weekly in session", ()),
 ]
