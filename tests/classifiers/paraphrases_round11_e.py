@@ -188,4 +188,15 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("since his discharge he's been doing great per his wife", ()),
     ("a kid in 2024 did a project on my unit", ()),
     ("she was a client for years and we still see each other weekly in session", ()),
+    # A member of a couples, family or co-parenting case the writer holds.
+    ("husband from a couples case sent me a friend request on facebook", ("social_media",)),
+    (
+        "wife in a couples case asked for my cell so she can text between sessions",
+        ("personal_contact",),
+    ),
+    ("co-parenting mom called my house landline on a saturday", ("personal_contact",)),
+    ("a dad from one of my co-parenting cases follows me on instagram now", ("social_media",)),
+    ("the cotherapy pairing list for couples cases is updated, check the sheet before monday", ()),
+    ("my husband from a couples retreat we went to last year sent me a friend request", ()),
+    ("the stepmom in a co-parenting case asked to attend sessions, both parents agreed", ()),
 ]
