@@ -199,4 +199,21 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("the cotherapy pairing list for couples cases is updated, check the sheet before monday", ()),
     ("my husband from a couples retreat we went to last year sent me a friend request", ()),
     ("the stepmom in a co-parenting case asked to attend sessions, both parents agreed", ()),
+    # Clients named by the writer's panel or caseload, or by the unit or cottage they stay on.
+    (
+        "FB friend request from one of the guys on my methadone panel, what do I do",
+        ("social_media",),
+    ),
+    (
+        "a lady from my home health caseload texts my personal cell every night",
+        ("personal_contact",),
+    ),
+    (
+        "a kid from the adolescent psych unit found my tiktok and comments on every video",
+        ("social_media",),
+    ),
+    ("the boys in cottage 2 found my spotify and follow my playlists", ("social_media",)),
+    ("my kids in the other cottage at camp found my instagram lol", ()),
+    ("the girls on the night shift added me to their group chat", ()),
+    ("the guys on my interview panel want my cell", ()),
 ]
