@@ -216,4 +216,18 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("my kids in the other cottage at camp found my instagram lol", ()),
     ("the girls on the night shift added me to their group chat", ()),
     ("the guys on my interview panel want my cell", ()),
+    # Care-team roles as the party who acts (associates, recovery coaches, an MA, coordinators).
+    (
+        "one of our associates gives every new client her personal cell for emergencies",
+        ("personal_contact",),
+    ),
+    (
+        "the recovery coach on our team runs a private snapchat group with her current clients",
+        ("social_media",),
+    ),
+    ("our MA has been DMing a patient on instagram", ("social_media",)),
+    ("the care coordinator is friends with a client on facebook", ("social_media",)),
+    ("the recovery coach handed the client a brochure about the snapchat safety workshop", ()),
+    ("our MA scheduled the client for a follow up next week", ()),
+    ("the caseworker drove the kids to the visit in the agency van", ()),
 ]
