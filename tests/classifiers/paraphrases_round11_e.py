@@ -230,4 +230,14 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("the recovery coach handed the client a brochure about the snapchat safety workshop", ()),
     ("our MA scheduled the client for a follow up next week", ()),
     ("the caseworker drove the kids to the visit in the agency van", ()),
+    # A client named by the care the writer gives them now ("an employee I counsel").
+    ("an employee I counsel emailed my personal gmail about his week", ("personal_contact",)),
+    (
+        "a guy I've been treating for his back waited by my car after my shift",
+        ("personal_contact",),
+    ),
+    ("a man whose burn I'm still dressing found my instagram", ("social_media",)),
+    ("a vet I counsel added me on facebook", ("social_media",)),
+    ("the guy I work with added me on facebook", ()),
+    ("a lady I visit from church invited me to her birthday", ()),
 ]
