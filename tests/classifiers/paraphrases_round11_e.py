@@ -240,4 +240,29 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ("a vet I counsel added me on facebook", ("social_media",)),
     ("the guy I work with added me on facebook", ()),
     ("a lady I visit from church invited me to her birthday", ()),
+    # Families served, in the plural or as "a family" reaching the clinician's home or line.
+    (
+        "a family from my caseload showed up on my front step on sunday asking about his meds",
+        ("personal_contact",),
+    ),
+    (
+        "a family knocked on my back door at night because their baby had a rash",
+        ("personal_contact",),
+    ),
+    ("a mom called my home phone on saturday about her son's asthma", ("personal_contact",)),
+    (
+        "I text my families from my personal cell because the work phone never charges",
+        ("personal_contact",),
+    ),
+    ("my families have my cell, is that a problem?", ("personal_contact",)),
+    ("a family in my neighborhood invited me to their bbq", ()),
+    ("a family called the unit to thank the night nurses", ()),
+    ("my families at home are all sick this week, I may need to call out", ()),
+    # Tagging the clinician, from the tagger's side.
+    (
+        "a teen from the youth drop-in commented 'tagging you lol' on my public post",
+        ("social_media",),
+    ),
+    ("my client wrote 'tagging you in this' under the clinic's post about me", ("social_media",)),
+    ("tagging you in the epic message about bed 4's discharge", ()),
 ]
