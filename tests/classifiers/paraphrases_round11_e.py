@@ -265,4 +265,16 @@ ROWS: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("my client wrote 'tagging you in this' under the clinic's post about me", ("social_media",)),
     ("tagging you in the epic message about bed 4's discharge", ()),
+    # Clinical logistics around a death, a move, a closed case or a transfer stay benign.
+    ("she died in april and the family asked for her records to be sent to the new doctor", ()),
+    ("after he died we closed the chart and sent the bereavement packet", ()),
+    ("the case is closed, please archive the file and notify billing", ()),
+    ("the client moved away last year, we transferred the records", ()),
+    ("he left our unit 2 days ago for rehab, records faxed", ()),
+    ("we had the family meeting until her discharge, then social work took over", ()),
+    ("a new grad who left the unit last month invited me to her wedding", ()),
+    ("I looked up the client's address in the chart to send the letter", ()),
+    ("looked up the patient on the state PDMP before prescribing", ()),
+    ("my personal car is in the shop so I drove the agency car to home visits", ()),
+    ("give the pt a ride in the wheelchair to radiology", ()),
 ]
