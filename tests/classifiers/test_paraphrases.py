@@ -29,6 +29,7 @@ from .paraphrases_round10_c import ROWS as ROUND10_C_ROWS
 from .paraphrases_round10_d import ROWS as ROUND10_D_ROWS
 from .paraphrases_round11_c import ROWS as ROUND11_C_ROWS
 from .paraphrases_round11_d import ROWS as ROUND11_D_ROWS
+from .paraphrases_round11_e import ROWS as ROUND11_E_ROWS
 from .paraphrases_round11_f import ROWS as ROUND11_F_ROWS
 from .paraphrases_round11_pa import ROWS as ROUND11_PA_ROWS
 from .paraphrases_round11_pb import ROWS as ROUND11_PB_ROWS
@@ -119,6 +120,7 @@ ALL_ROWS = (
     + ROUND10_D_ROWS
     + ROUND11_C_ROWS
     + ROUND11_D_ROWS
+    + ROUND11_E_ROWS
     + ROUND11_F_ROWS
     + ROUND11_PA_ROWS
     + PRECISION_1_ROWS
