@@ -2,7 +2,8 @@
 
 Rules are tuned on the dev parts ``corpus_dev.jsonl`` .. ``corpus_dev18.jsonl`` except
 ``corpus_dev15``, and the learned scorer is trained on the same parts. ``corpus_dev15`` is a
-fresh part nobody has read, tuned on or trained on (it measures how a change generalises), and
+fresh part nobody has read, tuned on or trained on (it measures how a change generalises), as
+is ``corpus_dev19`` (written at the end of the seventh session), and
 ``corpus_test.jsonl`` is held out and is only ever scored here.
 
 - The issue's gate (held-out macro F1 >= 0.90, benign false-positive rate <= 2%) is NOT met
@@ -45,7 +46,9 @@ HELD_OUT_CEILING_FP = 0.024
 #: 0%, dev13 0.969 / 0%, dev14 0.925 / 0% (0.737 / 2.5% when written, 0.757 / 3.0% before it was
 #: tuned on), dev16 0.906 / 0% (0.663 / 1.0% when written), dev17 0.908 / 0% (0.685 / 2.0%),
 #: dev18 0.908 / 0% (0.707 / 5.6%). Retraining the scorer moves a few borderline scores, hence
-#: the margins. dev15 is the fresh part: 0.718 / 3.0% when written, 0.769 / 4.0% now.
+#: the margins. dev15 is the fresh part: 0.718 / 3.0% when written, 0.769 / 4.0% now. dev19
+#: was written blind at the end of that session: 0.708 / 5.5% with the session-start tree,
+#: 0.759 / 4.0% with the session's end.
 TUNING_FLOORS = [
     ("corpus_dev.jsonl", 0.965, 0.005),
     ("corpus_dev2.jsonl", 0.95, 0.005),
@@ -65,6 +68,7 @@ TUNING_FLOORS = [
     ("corpus_dev16.jsonl", 0.89, 0.006),
     ("corpus_dev17.jsonl", 0.89, 0.006),
     ("corpus_dev18.jsonl", 0.89, 0.006),
+    ("corpus_dev19.jsonl", 0.74, 0.05),
 ]
 
 
