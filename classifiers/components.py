@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from .lexicon import WORD, fold_lemmas, key_lexemes
 from .overlaps import longest_first, resolve_cues
 from .prefilter import Planner, TokenGroup
-from .rules import IGNORE_LABEL, ContextRule, CueRule, SituationRule
+from .rules import IGNORE_LABEL, ContextLabel, ContextRule, CueRule, SituationRule
 from .situations import Prepared, candidates_for, evaluate, prepare
 from .tokenneeds import doc_words, word_needs
 
@@ -34,6 +34,9 @@ LABELS_KEY = "boundary_labels"
 #: The writer as a first-person pronoun: IGNORE phrases do not hide it ("me" in "sent me"
 #: still names the writer), while "my" stays hideable ("my therapist", "my parents").
 _WRITER = frozenset(("i", "me", "myself"))
+
+#: Labels of context rules (negation, policy, question, ...).
+_CONTEXT_LABELS = frozenset(get_args(ContextLabel))
 
 #: One match: (rule index, start token, end token, is_context).
 Match = tuple[int, int, int, bool]
@@ -109,7 +112,10 @@ class CueMatcher:
         by_key: dict[str, list[Doc | list[int]]] = {}
         self._special = set(getattr(self.nlp.tokenizer, "rules", None) or ())
         ctx_keys: set[str] = set()
-        token_patterns: dict[str | None, dict[str, list[list[dict[str, Any]]]]] = {}
+        # token patterns grouped by their ``requires`` regex; a pattern without one gets a group
+        # of its own, so that its word needs (all of them) decide when its Matcher runs: one
+        # group for all of them needed any one pattern's words, and ran on most messages
+        token_patterns: dict[tuple[str | None, str], dict[str, list[list[dict[str, Any]]]]] = {}
         for index, (rule, is_ctx) in enumerate(rules):
             # a space in the key: it can never be a token's text (see _key_lexemes)
             key = f"{'ctx' if is_ctx else 'cue'} {rule.id}"
@@ -121,7 +127,8 @@ class CueMatcher:
                     ctx_keys.add(key)
             else:
                 requires = rule.requires if isinstance(rule, CueRule) else None
-                token_patterns.setdefault(requires, {}).setdefault(key, []).append(rule.pattern)
+                group_key = (requires, "") if requires else (None, key)
+                token_patterns.setdefault(group_key, {}).setdefault(key, []).append(rule.pattern)
         self._rules = rules
         self._labels = [r.label for r, _ in rules]
         self._unhidden = frozenset(
@@ -134,7 +141,7 @@ class CueMatcher:
             # PhraseMatcher.add takes attribute-value lists as well as Docs (stubs say Doc)
             patterns: Any = docs
             (self.context_phrases if key in ctx_keys else self.phrases).add(key, patterns)
-        for requires, group in token_patterns.items():
+        for (requires, _), group in token_patterns.items():
             matcher = Matcher(vocab)
             for key, patterns in group.items():
                 matcher.add(key, patterns)
@@ -301,11 +308,16 @@ class SituationMatcher:
     def relevant_labels(self, labels: frozenset[str]) -> frozenset[str]:
         """Every label mentioned (needed or vetoing) by a rule that could fire with ``labels``.
 
-        ``IGNORE`` is always relevant (it hides other cues). Cached per label set.
+        ``IGNORE`` is always relevant (it hides other cues), and so are the context labels
+        (negation, policy, ...) whenever some rule could fire: context token patterns must run
+        wherever a finding may need suppressing. Cached per label set.
         """
         known = self._relevant.get(labels)
         if known is None:
-            known = frozenset({IGNORE_LABEL}).union(*[r.labels() for r in self.candidates(labels)])
+            candidates = self.candidates(labels)
+            known = frozenset({IGNORE_LABEL}).union(*[r.labels() for r in candidates])
+            if candidates:
+                known |= _CONTEXT_LABELS
             if len(self._relevant) < 100_000:
                 self._relevant[labels] = known
         return known

@@ -137,3 +137,35 @@ def test_groups_without_their_words_never_match_in_the_corpus() -> None:
                 rejected += 1
                 assert not group.matcher(doc), (group.requires, doc.text)
     assert rejected > 5 * kept  # the check is also worth having (7x on the corpus)
+
+
+def test_context_token_patterns_run_wherever_a_finding_may_need_them(tmp_path: Path) -> None:
+    """A context token pattern (no ``requires``) in a group of its own still runs.
+
+    Token patterns without a ``requires`` regex each get their own group, so that all of their
+    words decide when the Matcher runs; context groups are relevant whenever a rule could fire.
+    """
+    rule = {
+        "label": "NEGATION",
+        "pattern": [{"LOWER": "zorbly"}, {"LOWER": {"IN": ["flim", "flam"]}}],
+        "id": "ctx.negation.test_zorbly_flim",
+        "description": "a made-up closure",
+        "direction": "both",
+        "window": 60,
+        "scope": "message",
+    }
+    (tmp_path / "context_test.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
+
+    class Settings:
+        rules_dir = tmp_path
+        max_chars = 10_000
+
+    classifier = load_classifier(Settings())
+    cues = classifier.nlp.get_pipe("boundary_cues")
+    own = [g for g in cues.token_groups if g.labels == frozenset({"NEGATION"})]
+    assert any(g.matcher.get("ctx ctx.negation.test_zorbly_flim") for g in own)
+    text = "my client gave me a $50 gift card"
+    assert "gifts" in classifier.assess(text).categories
+    closed = classifier.assess(text + ", zorbly flam")
+    assert not closed.findings
+    assert [s.cue.rule_id for s in closed.suppressed if s.cue] == ["ctx.negation.test_zorbly_flim"]
