@@ -327,6 +327,8 @@ class Planner:
                     by_word.setdefault(word, []).append(group)
         self._by_word = {w: tuple(gs) for w, gs in by_word.items()}
         self._indexed = frozenset(by_word)
+        #: each group's position in ``groups``: chosen groups run in that order
+        self._order = {g.index: i for i, g in enumerate(self.groups)}
 
     def _plan(self, present: frozenset[str], bits: int) -> Plan:
         candidates = tuple(g for g in self.groups if not g.bits & ~bits)
@@ -370,14 +372,14 @@ class Planner:
             found = words()
             hit = self._indexed.intersection(found)
             if hit:
+                # only the groups reached from the doc's words, not the whole plan (which
+                # holds most groups when a message has common cues)
                 by_word = self._by_word
-                keep = {
-                    g.index
-                    for w in hit
-                    for g in by_word[w]
-                    if g.index in worded and g.has_words(found)
-                }
-                plan = tuple(g for g in plan if g.words is None or g.index in keep)
+                reached = {g for w in hit for g in by_word[w] if g.index in worded}
+                kept = [g for g in reached if g.has_words(found)]
+                kept += plain
+                order = self._order
+                plan = tuple(sorted(kept, key=lambda g: order[g.index]))
             else:
                 plan = plain
         chosen = [g for g in plan if g.passes(text, ascii_lowered)]

@@ -99,13 +99,16 @@ def fit(
     b = np.zeros(len(categories))
     m_w, v_w, m_b, v_b = (np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b))
     beta1, beta2, eps = 0.9, 0.999, 1e-8
+    k, f = len(categories), len(names)
     for step in range(1, iterations + 1):
-        z = b + np.zeros((n, len(categories)))
-        np.add.at(z, di, vi[:, None] * w[fi])
+        # sparse products, one bincount per category (sums in input order, like np.add.at,
+        # at a fraction of its cost)
+        contrib = vi[:, None] * w[fi]
+        z = b + np.column_stack([np.bincount(di, contrib[:, j], n) for j in range(k)])
         residual = (1.0 / (1.0 + np.exp(-z)) - y) * sample / n
-        g_w = np.zeros_like(w)
-        np.add.at(g_w, fi, vi[:, None] * residual[di])
-        g_w += w / (c * n)
+        spread = vi[:, None] * residual[di]
+        g_w: np.ndarray = np.column_stack([np.bincount(fi, spread[:, j], f) for j in range(k)])
+        g_w = g_w + w / (c * n)
         g_b = residual.sum(axis=0)
         for param, grad, m, v in ((w, g_w, m_w, v_w), (b, g_b, m_b, v_b)):
             m *= beta1
