@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck pytest bench clean
+.PHONY: install run test lint typecheck pytest bench paraphrases clean
 
 install: $(STAMP)
 
@@ -31,6 +31,10 @@ test: lint pytest
 
 bench: install
 	$(BIN)/python -m benchmarks
+
+# the paraphrase tables as scorer training data (tests/data/paraphrases.jsonl); retrain after
+paraphrases: install
+	$(BIN)/python -m tests.classifiers.export_paraphrases
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build *.egg-info

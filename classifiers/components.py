@@ -198,6 +198,16 @@ class CueMatcher:
         keys, labels = self._keys, self._labels
         return frozenset(labels[keys[key][0]] for key, _, _ in self.context_phrases(doc))
 
+    def context_hits(self, doc: Doc) -> list[tuple[ContextRule, int, int]]:
+        """Every context phrase found in ``doc``: (rule, start token, end token)."""
+        keys, rules = self._keys, self._rules
+        out: list[tuple[ContextRule, int, int]] = []
+        for key, start, end in self.context_phrases(doc):
+            rule = rules[keys[key][0]][0]
+            if isinstance(rule, ContextRule):
+                out.append((rule, start, end))
+        return out
+
     # -- matching ------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data[MATCHES_KEY] = self.match(doc)

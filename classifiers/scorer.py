@@ -12,17 +12,21 @@ It does two things, both explained in the result:
   taken out and reported in ``Assessment.suppressed`` with reason ``"unlikely"`` and the
   score (the rule's evidence stays visible there);
 * **add** — when the rules found nothing, a category scored at or above ``add_at`` becomes
-  a finding of the situation rule ``learned.<category>`` (severity ``info``). Its evidence
-  is the words that contributed most to the score, each as the cue ``LEARNED`` with its
-  weight in the description. The model knows words, not who did what, so it speaks only
-  where the rules see the shape of a boundary question: a cue label of ``add_when`` (a
-  client/patient) is present, none of ``add_unless`` (the rules' hard negatives:
-  colleagues, a patient's own family, paperwork, "client portal"), the writer is in the
-  message ("I", "me", "we": a client's own party is not socializing with the clinician),
-  and no negation or policy cue (the model has no notion of scope). It never adds
-  ``phi_exposure`` (an identifier must be in the message), nor ``post_termination``
-  unless "former" or the like was said. Question / hypothetical / reported cues set the
-  flags as they do for rules, over the whole message.
+  a finding of the situation rule ``learned.<category>`` (severity ``info``: below the nudge
+  threshold, so it is answered by ``/boundary`` and counted, never nudged). Its evidence is
+  the words that contributed most to the score, each as the cue ``LEARNED`` with its weight
+  in the description. It speaks only where the rules matched some cue (a message none of
+  their vocabulary touches is not about a boundary), never after a policy or training
+  statement, nor after a closure ("I declined", "instead", "handed it back") unless the
+  message says the matter is still open or asks a question (labelling policy 11). Plain
+  negation does not block it: the model weighs "never", "didn't" itself, and a negation
+  the rules scoped suppresses their finding, whose category is then not added either. It
+  never adds ``phi_exposure`` (an identifier must be in the message), nor
+  ``post_termination`` unless "former" or the like was said. Question / hypothetical /
+  reported cues set the flags as they do for rules, over the whole message. Stricter
+  guards (``add_when``: a client/patient cue; ``add_unless``: the rules' hard negatives;
+  ``add_needs_writer``; ``add_blocked_by`` ``NEGATION``) are configuration; they were the
+  defaults until the eighth session (``docs/CLASSIFIER.md``).
 
 Weights are data (``classifiers/rules/scorer.json``), written by ``boundary-bot scorer
 train`` and loaded like the rule files. Without weights the component does nothing.
@@ -43,24 +47,37 @@ from spacy.tokens import Doc, Span
 from .components import FINDINGS_KEY, LABELS_KEY, TEXT_KEY, CueMatcher
 from .docarrays import TermId, lexical, token_offsets, window_ids, window_terms
 from .rules import CueRule, SituationRule
-from .situations import Hit, RawFinding, sentence_ends
+from .situations import CtxHit, Hit, RawFinding, sentence_ends, unresolved
 from .weights import SCORER_FILE, ScorerWeights, load_weights
 
 SCORES_KEY = "boundary_scores"
 VETOED_KEY = "boundary_vetoed"
 LEARNED_LABEL = "LEARNED"
 
-#: Context labels that block an addition anywhere in the message, and those that set flags.
-_BLOCKING = frozenset(("NEGATION", "POLICY"))
+#: Context labels that set an addition's flags.
 _QUESTION = frozenset(("QUESTION", "HYPOTHETICAL"))
+#: In ``add_blocked_by``: a closure ("I declined", "instead", "handed it back") anywhere in
+#: the message blocks an addition, unless the message says the matter is still open
+#: ("keeps asking") or asks a question (labelling policy 11, as the rules read it).
+CLOSURE = "CLOSURE"
+
+
+def _closed(hits: list[CtxHit]) -> bool:
+    """Whether a closure phrase reports the matter settled (and nothing says it is open)."""
+    return any(r.label == "NEGATION" and r.closure for r, _, _ in hits) and not unresolved(hits)
+
+
 #: Categories the model never adds: an identifier must be in the message, and the model
 #: reads words, not identifiers (measured: every such addition was wrong).
 NEVER_ADDED = frozenset(("phi_exposure",))
 #: Cue labels that say a client/patient is in the message (the default ``add_when``).
 CLIENT_LABELS = ("CLIENT", "FORMER", "SESSION", "THIRD", "KIN_OF_CLIENT", "TO_CLIENT", "CASE_REF")
+_CLIENTS = frozenset(CLIENT_LABELS)
 #: The writer as a party (LOWER hashes): "I" also covers "I'm", "im", "I've" (split by the
 #: tokenizer).
 _FIRST_PERSON = frozenset(get_string_id(w) for w in ("i", "me", "we", "us", "myself", "ourselves"))
+#: The writer in any role, possessives included ("my divorce"), for ``add_writer_for``.
+_WRITER = _FIRST_PERSON | frozenset(get_string_id(w) for w in ("my", "mine", "our", "ours"))
 #: Cue labels of the rules' hard negatives (colleagues, a patient's own family, paperwork,
 #: work phones, "client portal", ...): no addition where one is present (the default
 #: ``add_unless``). The rules know these contexts; the word model does not.
@@ -111,12 +128,16 @@ class BoundaryScorer:
         nlp: Language,
         name: str = "boundary_scorer",
         cues: str = "boundary_cues",
-        veto_below: float = 0.15,
+        veto_below: float = 0.4,
         additions: bool = False,
-        add_at: float = 0.8,
+        add_at: float = 0.75,
         max_evidence: int = 3,
-        add_when: Sequence[str] = CLIENT_LABELS,
-        add_unless: Sequence[str] = BENIGN_LABELS,
+        add_when: Sequence[str] = (),
+        add_unless: Sequence[str] = (),
+        add_needs_writer: bool = False,
+        add_blocked_by: Sequence[str] = ("POLICY", CLOSURE),
+        add_unless_alone: Sequence[str] = ("STAFF", "STAFF_WIDE"),
+        add_writer_for: Sequence[str] = ("self_disclosure",),
     ) -> None:
         self.nlp = nlp
         self.name = name
@@ -127,6 +148,10 @@ class BoundaryScorer:
         self.max_evidence = max_evidence
         self.add_when = frozenset(add_when)
         self.add_unless = frozenset(add_unless)
+        self.add_needs_writer = add_needs_writer
+        self.add_blocked_by = frozenset(add_blocked_by)
+        self.add_unless_alone = frozenset(add_unless_alone)
+        self.add_writer_for = frozenset(add_writer_for)
         self.weights: ScorerWeights | None = None
         self._rules: dict[str, SituationRule] = {}
 
@@ -181,11 +206,12 @@ class BoundaryScorer:
             and all(f.suppressed_by is not None for f in kept)  # the rules found nothing
             and self._may_add(doc, present)
         ):
-            rows, values, spans = weights.vector(window_ids(doc, 0, len(doc)), by_id=True)
-            probs = weights.probabilities(rows, values)
-            known = {f.rule.category for f in findings}
+            probs = weights.message_probabilities(*lexical(doc))
+            known: set[str] = {f.rule.category for f in findings}
             if "FORMER" not in present:  # "former" must be said, not guessed
                 known.add("post_termination")
+            if self.add_writer_for and _WRITER.isdisjoint(lexical(doc)[0]):
+                known |= self.add_writer_for  # "the client shared her story": not the writer's
             wanted = [
                 (c, j)
                 for j, c in enumerate(weights.categories)
@@ -194,6 +220,7 @@ class BoundaryScorer:
             for c, j in wanted:
                 scores[c] = float(probs[j])
             if wanted:
+                rows, values, spans = weights.vector(window_ids(doc, 0, len(doc)), by_id=True)
                 kept += self._additions(doc, wanted, rows, values, spans)
         doc.user_data[SCORES_KEY] = scores
         doc.user_data[FINDINGS_KEY] = kept
@@ -207,8 +234,11 @@ class BoundaryScorer:
         values: np.ndarray,
         spans: list[tuple[int, int]],
     ) -> list[RawFinding]:
-        labels = self._context_labels(doc)
-        if labels & _BLOCKING:
+        hits = self._context_hits(doc)
+        labels = frozenset(rule.label for rule, _, _ in hits)
+        if labels & self.add_blocked_by:
+            return []
+        if CLOSURE in self.add_blocked_by and "QUESTION" not in labels and _closed(hits):
             return []
         weights = self.weights
         assert weights is not None
@@ -242,21 +272,25 @@ class BoundaryScorer:
         """Whether an addition is allowed: cue labels ``present`` hold one of ``add_when``
         (any, when empty) and none of ``add_unless``, and the writer is in the message
         ("I", "me", "we": a client's own party is not socializing with the clinician)."""
+        if not present:
+            return False
         if self.add_when and self.add_when.isdisjoint(present):
             return False
         if not self.add_unless.isdisjoint(present):
             return False
-        return not _FIRST_PERSON.isdisjoint(lexical(doc)[0])
+        if not self.add_unless_alone.isdisjoint(present) and _CLIENTS.isdisjoint(present):
+            return False  # colleagues only: "a coworker added me on FB"
+        return not self.add_needs_writer or not _FIRST_PERSON.isdisjoint(lexical(doc)[0])
 
     def _cues(self) -> CueMatcher | None:
         if self.cues_name not in self.nlp.pipe_names:
             return None
         return self.nlp.get_pipe(self.cues_name)  # type: ignore[return-value]
 
-    def _context_labels(self, doc: Doc) -> frozenset[str]:
-        """Context labels (NEGATION, QUESTION, ...) matched anywhere in ``doc``."""
+    def _context_hits(self, doc: Doc) -> list[CtxHit]:
+        """Context phrases (NEGATION, QUESTION, ...) matched anywhere in ``doc``."""
         cues = self._cues()
-        return cues.context_labels(doc) if cues is not None else frozenset()
+        return cues.context_hits(doc) if cues is not None else []
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Write the weights to ``path/scorer.json`` (nothing when there are none)."""
@@ -276,12 +310,16 @@ class BoundaryScorer:
     "boundary_scorer",
     default_config={
         "cues": "boundary_cues",
-        "veto_below": 0.15,
+        "veto_below": 0.4,
         "additions": False,
-        "add_at": 0.8,
+        "add_at": 0.75,
         "max_evidence": 3,
-        "add_when": list(CLIENT_LABELS),
-        "add_unless": list(BENIGN_LABELS),
+        "add_when": [],
+        "add_unless": [],
+        "add_needs_writer": False,
+        "add_blocked_by": ["POLICY", CLOSURE],
+        "add_unless_alone": ["STAFF", "STAFF_WIDE"],
+        "add_writer_for": ["self_disclosure"],
     },
 )
 def make_boundary_scorer(
@@ -294,8 +332,24 @@ def make_boundary_scorer(
     max_evidence: int,
     add_when: list[str],
     add_unless: list[str],
+    add_needs_writer: bool,
+    add_blocked_by: list[str],
+    add_unless_alone: list[str],
+    add_writer_for: list[str],
 ) -> BoundaryScorer:
     """Factory of the learned scorer (weights are set with ``set_weights``)."""
     return BoundaryScorer(
-        nlp, name, cues, veto_below, additions, add_at, max_evidence, add_when, add_unless
+        nlp,
+        name,
+        cues,
+        veto_below,
+        additions,
+        add_at,
+        max_evidence,
+        add_when,
+        add_unless,
+        add_needs_writer,
+        add_blocked_by,
+        add_unless_alone,
+        add_writer_for,
     )

@@ -282,7 +282,7 @@ def _carried(
     return None
 
 
-def _unresolved(ctx: list[CtxHit]) -> bool:
+def unresolved(ctx: list[CtxHit]) -> bool:
     """Whether the message says an approach is still going on ("she keeps asking").
 
     A negation just before the cue denies it ("never asked again", "hasn't come up again").
@@ -313,12 +313,12 @@ def _apply_context(
     own = [(s, e) for s, e in spans if clause_of[s] == clause]
     # a closure ("told her no") does not close what the writer says is still going on
     # ("she keeps asking"): labelling policy 11
-    unresolved = _unresolved(ctx)
+    still_open = unresolved(ctx)
     for hit in ctx:
         rule, start, _ = hit
         label = rule.label
         if label in _CLAUSE_KINDS:
-            if unresolved and rule.closure:
+            if still_open and rule.closure:
                 continue
             if rule.scope != "message":
                 pool = actions if label == "NEGATION" else spans

@@ -64,6 +64,41 @@ class ScorerWeights:
                 spans.setdefault(row, (start, end))
         return self.values_of(counts, spans)
 
+    def message_probabilities(self, lowers: Sequence[int], skip: Sequence[bool]) -> np.ndarray:
+        """Per-category probabilities of a whole message from its tokens' LOWER hashes.
+
+        ``lowers`` and ``skip`` are :func:`~classifiers.docarrays.lexical`. The same numbers
+        as ``probabilities(*vector(window_ids(doc, 0, len(doc)), by_id=True)[:2])``, without
+        building the term list and its spans (the additions score most messages with a cue;
+        the spans are needed only for the few that get a finding).
+        """
+        ids = self.ids()
+        counts: dict[int, int] = {}
+        get = ids.get
+        for key, skipped in zip(lowers, skip, strict=True):
+            if not skipped:
+                row = get(key)
+                if row is not None:
+                    counts[row] = counts.get(row, 0) + 1
+        prev: int | None = None
+        for key, skipped in zip(lowers, skip, strict=True):
+            if skipped:
+                prev = None
+                continue
+            if prev is not None:
+                row = get((prev, key))
+                if row is not None:
+                    counts[row] = counts.get(row, 0) + 1
+            prev = key
+        if not counts:
+            return 1.0 / (1.0 + np.exp(-self.bias))
+        idf = self._idf_list
+        if idf is None:
+            idf = self._idf_list = self.idf.tolist()
+        values = [(1.0 + math.log(c)) * idf[r] for r, c in counts.items()]
+        norm = math.sqrt(sum(v * v for v in values))
+        return self.probabilities(list(counts), np.array(values) / norm)
+
     def values_of(
         self, counts: dict[int, int], spans: dict[int, tuple[int, int]]
     ) -> tuple[list[int], np.ndarray, list[tuple[int, int]]]:

@@ -45,48 +45,35 @@ def test_table_has_positive_and_no_match_rows() -> None:
 
 #: Rows the classifier gets wrong on purpose, with the reason (strict: they fail when fixed).
 KNOWN_MISSES = {
-    # Rule findings the learned veto sets aside (score below 0.15). The scorer is trained on
-    # every tuning part but the fresh one (docs/CLASSIFIER.md, "The learned scorer"); each
-    # retraining moves a few borderline scores across the line, both ways.
-    "heard our attending is engaged to his ex-patient from the clinic": (
-        "post_termination stands; the veto doubts the second category romantic (0.13)"
-    ),
-    "my client asked if he could work off his balance by painting my garage": (
-        "dual_relationship stands; the veto doubts the second category gifts (0.04)"
-    ),
-    "the pt's husband asked if he could hug me before they left": "vetoed (scores 0.04)",
-    "my client invited me to her online book club on discord": (
-        "socializing stands; the veto doubts the second category social_media (0.14)"
-    ),
-    "we're done with treatment now, is it ok to share my own recovery story with him?": (
-        "self_disclosure stands; the veto doubts post_termination (0.07)"
-    ),
-    "one of my old group members asked me to be his sponsor": (
-        "dual_relationship stands; the veto doubts post_termination (0.14)"
-    ),
-    "my patient wanted a goodbye hug, I declined and offered a handshake instead. he tries "
-    "again at every visit": "vetoed (scores 0.08)",
-    "the little boy I'm treating for burns wants me to carry him around on my hip all shift": (
-        "vetoed (scores 0.10)"
-    ),
-    "a patient offered to fly me out to her beach house after she finishes chemo": (
-        "socializing vetoed (0.06); the scorer adds gifts (0.88) instead"
-    ),
-    # A rule finding the veto used to set aside and now confirms.
-    "two clients in my DBT skills group go to the same church and gossip about each other": (
-        "socializing.event reads the clients going to church as an outing (scores 0.19)"
-    ),
-    # Learned additions (severity info) where the words outweigh the situation: the model
-    # reads words, not who did what (docs/CLASSIFIER.md, "Additions").
-    "one of my kids made me a card for mother's day": "learned gifts (0.84) on 'me a card'",
-    "I'm the only nurse on tonight with 6 pts": ("learned dual_relationship (0.90) on 'the only'"),
+    # Learned additions (severity info: counted and shown by /boundary, never nudged) where
+    # the words outweigh the situation. Since the eighth session an addition needs only some
+    # cue of the rules, not a word for a client (docs/CLASSIFIER.md, "Additions"): on corpus
+    # parts nobody had trained on that found far more than it cost, but a message about the
+    # writer's own family or a neighbour, with no client in it, can still read as one (a
+    # colleague alone blocks an addition: "a coworker added me on FB"). The
+    # scorer is trained on these rows too (tests/data/paraphrases.jsonl) and still scores
+    # them at or above 0.75.
     "the family offered to pay for parking but we validate anyway": (
-        "learned gifts (0.99) on 'offered to pay'"
+        "learned gifts (0.81) on 'offered to', 'pay'"
     ),
-    "the resident's sons sat on either side of the bed stroking her hair and holding her "
-    "hands while I charted": "learned physical_contact (0.92) on 'hair', 'hands'",
-    "I posted the photo in my group chat about my divorce": (
-        "learned phi_disclosure (0.93) on 'posted', 'group chat'"
+    "my sister sent me a follow request from her new account": (
+        "learned social_media (0.79) on 'sent me', 'follow'"
+    ),
+    "a regular at the gym asked me to join her running club": (
+        "learned socializing (0.93) on 'me to', 'join her'"
+    ),
+    "my dad bought concert tickets and wants me to come with him next month": (
+        "learned socializing (0.84) on 'wants me', 'to come'"
+    ),
+    "my family gave me a spa basket for my birthday": "learned gifts (0.88) on 'gave me', 'spa'",
+    "my neighbor wants me to join his cycling club": (
+        "learned socializing (0.88) and dual_relationship (0.81) on 'neighbor', 'join'"
+    ),
+    "the guy I work with added me on facebook": (
+        "learned social_media (0.88) on 'me on', 'on facebook'"
+    ),
+    "the new pharmacist invited me to her book club, fun group": (
+        "learned socializing (0.83) on 'invited me', 'me to'"
     ),
 }
 

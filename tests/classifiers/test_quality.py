@@ -1,16 +1,17 @@
 """Quality on the labelled corpus (tests/data/README.md).
 
 Rules are tuned on the dev parts ``corpus_dev.jsonl`` .. ``corpus_dev18.jsonl`` except
-``corpus_dev15``, and the learned scorer is trained on the same parts. ``corpus_dev15`` is a
-fresh part nobody has read, tuned on or trained on (it measures how a change generalises), as
-is ``corpus_dev19`` (written at the end of the seventh session), and
-``corpus_test.jsonl`` is held out and is only ever scored here.
+``corpus_dev15``. The learned scorer is trained on every dev part except the two fresh ones
+(and on the paraphrase tables). ``corpus_dev23`` and ``corpus_dev27`` (written in the eighth
+session) are fresh: nobody has read them, tuned rules on them or trained on them, so they
+measure how a change generalises. ``corpus_test.jsonl`` is held out and is only ever scored
+here.
 
 - The issue's gate (held-out macro F1 >= 0.90, benign false-positive rate <= 2%) is NOT met
-  yet: it is an explicit ``xfail(strict=True)``, so the day the rules reach it this test
-  XPASSes, the suite fails, and the marker must be removed to turn it into the hard gate.
-- Until then the held-out part is held to the level it was last measured at, so no rule
-  change can silently make it worse, and each tuning part is held to its own level.
+  yet: it is an explicit ``xfail(strict=True)``, so the day the classifier reaches it this
+  test XPASSes, the suite fails, and the marker must be removed to turn it into the hard gate.
+- Until then the held-out part is held to the level it was last measured at, so no change
+  can silently make it worse, and each other part is held to its own level.
 
 Run with ``-s`` to see the per-category tables (they are also in every failure message).
 """
@@ -30,45 +31,51 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 GATE_MACRO_F1 = 0.90
 GATE_BENIGN_FP = 0.02
 
-#: Held-out level measured on 2026-11-27 (seventh session) with the scorer retrained on every
-#: tuning part but dev15, its additions on, and the rules of the dev14 and dev16..dev18 rounds:
-#: macro F1 0.837, benign FP 5/211 = 2.4% (0.812 / 2.4% at the start of that session, 0.806 /
-#: 1.9% after the dev10 round, 0.803 / 1.9% after the dev8 round, 0.786 / 2.8% before the dev6
-#: rounds, 0.765 / 3.8% before the learned scorer), with a small margin on F1; the benign FP
-#: ceiling stays where it was (one more false positive fails).
-HELD_OUT_FLOOR_F1 = 0.82
-HELD_OUT_CEILING_FP = 0.024
+#: Held-out level measured on 2026-11-27 (eighth session) with the scorer retrained on every
+#: dev part but the fresh dev23 and dev27, plus the paraphrase tables, its veto at 0.4 and its
+#: additions at 0.75 with the eighth session's guards: macro F1 0.863, benign FP 2/211 = 0.9%
+#: (0.837 / 2.4% at the start of that session, 0.812 / 2.4% at the start of the seventh, 0.786 /
+#: 2.8% before the dev6 rounds, 0.765 / 3.8% before the learned scorer), with a small margin
+#: on F1; the benign FP ceiling is where it was measured (one more false positive fails).
+HELD_OUT_FLOOR_F1 = 0.85
+HELD_OUT_CEILING_FP = 0.01
 
 #: (file, minimum macro F1, maximum benign FP) for the parts, at their measured level less a
-#: margin (2026-11-27, seventh session, as for the held-out level above): dev 0.981 / 0%, dev2
-#: 0.967 / 0%, dev3 0.940 / 0%, dev4 0.926 / 0%, dev5 0.972 / 0%, dev6 0.920 / 0.5%, dev7 0.963
-#: / 0%, dev8 0.908 / 0.5%, dev9 0.951 / 0%, dev10 0.973 / 0%, dev11 0.967 / 0%, dev12 0.890 /
-#: 0%, dev13 0.969 / 0%, dev14 0.925 / 0% (0.737 / 2.5% when written, 0.757 / 3.0% before it was
-#: tuned on), dev16 0.906 / 0% (0.663 / 1.0% when written), dev17 0.908 / 0% (0.685 / 2.0%),
-#: dev18 0.908 / 0% (0.707 / 5.6%). Retraining the scorer moves a few borderline scores, hence
-#: the margins. dev15 is the fresh part: 0.718 / 3.0% when written, 0.769 / 4.0% now. dev19
-#: was written blind at the end of that session: 0.708 / 5.5% with the session-start tree,
-#: 0.759 / 4.0% with the session's end.
+#: margin (2026-11-27, eighth session, as for the held-out level above). Every part but dev23
+#: and dev27 is training data for the scorer, so their levels (0.94-1.0, benign FP 0-1.5%)
+#: say little about new wording; retraining moves a few borderline scores, hence the margins.
+#: The fresh parts, as written (session-start tree) and now: dev23 0.719 / 3.5% -> 0.836 /
+#: 3.0%, dev27 0.781 / 2.5% -> 0.897 / 1.0%. The parts written in the eighth session and
+#: trained on, as written: dev20 0.767 / 1.5%, dev21 0.769 / 1.5%, dev22 0.797 / 5.0%, dev24
+#: 0.690 / 2.0%, dev25 0.734 / 8.0%, dev26 0.731 / 1.0%.
 TUNING_FLOORS = [
-    ("corpus_dev.jsonl", 0.965, 0.005),
-    ("corpus_dev2.jsonl", 0.95, 0.005),
-    ("corpus_dev3.jsonl", 0.925, 0.005),
-    ("corpus_dev4.jsonl", 0.91, 0.005),
-    ("corpus_dev5.jsonl", 0.96, 0.006),
-    ("corpus_dev6.jsonl", 0.905, 0.01),
-    ("corpus_dev7.jsonl", 0.95, 0.006),
-    ("corpus_dev8.jsonl", 0.89, 0.01),
-    ("corpus_dev9.jsonl", 0.935, 0.006),
-    ("corpus_dev10.jsonl", 0.955, 0.006),
-    ("corpus_dev11.jsonl", 0.95, 0.006),
-    ("corpus_dev12.jsonl", 0.875, 0.006),
-    ("corpus_dev13.jsonl", 0.955, 0.006),
-    ("corpus_dev14.jsonl", 0.91, 0.006),
-    ("corpus_dev15.jsonl", 0.75, 0.05),
-    ("corpus_dev16.jsonl", 0.89, 0.006),
-    ("corpus_dev17.jsonl", 0.89, 0.006),
-    ("corpus_dev18.jsonl", 0.89, 0.006),
-    ("corpus_dev19.jsonl", 0.74, 0.05),
+    ("corpus_dev.jsonl", 0.97, 0.01),
+    ("corpus_dev2.jsonl", 0.97, 0.01),
+    ("corpus_dev3.jsonl", 0.97, 0.005),
+    ("corpus_dev4.jsonl", 0.975, 0.01),
+    ("corpus_dev5.jsonl", 0.975, 0.006),
+    ("corpus_dev6.jsonl", 0.96, 0.011),
+    ("corpus_dev7.jsonl", 0.97, 0.006),
+    ("corpus_dev8.jsonl", 0.96, 0.01),
+    ("corpus_dev9.jsonl", 0.965, 0.006),
+    ("corpus_dev10.jsonl", 0.98, 0.006),
+    ("corpus_dev11.jsonl", 0.975, 0.006),
+    ("corpus_dev12.jsonl", 0.96, 0.006),
+    ("corpus_dev13.jsonl", 0.97, 0.006),
+    ("corpus_dev14.jsonl", 0.96, 0.006),
+    ("corpus_dev15.jsonl", 0.94, 0.006),
+    ("corpus_dev16.jsonl", 0.965, 0.006),
+    ("corpus_dev17.jsonl", 0.965, 0.006),
+    ("corpus_dev18.jsonl", 0.97, 0.006),
+    ("corpus_dev19.jsonl", 0.91, 0.015),
+    ("corpus_dev20.jsonl", 0.945, 0.006),
+    ("corpus_dev21.jsonl", 0.925, 0.006),
+    ("corpus_dev22.jsonl", 0.945, 0.011),
+    ("corpus_dev23.jsonl", 0.82, 0.035),
+    ("corpus_dev24.jsonl", 0.915, 0.015),
+    ("corpus_dev25.jsonl", 0.935, 0.02),
+    ("corpus_dev26.jsonl", 0.915, 0.006),
+    ("corpus_dev27.jsonl", 0.88, 0.015),
 ]
 
 
@@ -85,7 +92,7 @@ def held_out(classifier: Classifier) -> EvalReport:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="classifier issue open: held-out macro F1 0.837 < 0.90, benign FP 2.4% > 2%",
+    reason="classifier issue open: held-out macro F1 0.863 < 0.90 (benign FP 0.9% <= 2% is met)",
 )
 def test_held_out_part_meets_the_quality_gate(held_out: EvalReport) -> None:
     assert held_out.macro_f1 >= GATE_MACRO_F1, held_out.table()

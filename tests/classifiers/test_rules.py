@@ -113,12 +113,14 @@ def test_missing_or_empty_directory_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_organisation_rules_extend_the_classifier(tmp_path: Path) -> None:
     _write(tmp_path, "org_gifts.jsonl", [GOOD])
-    plain = load_classifier(None).assess("a potted orchid from my client is at the desk for me")
-    assert "gifts" not in plain.categories
+    text = "a potted orchid from my client is at the desk for me"
+    plain = load_classifier(None).assess(text)
+    # no rule of ours knows it (the learned scorer may still guess gifts, severity info)
+    assert all(f.rule_id.startswith("learned.") for f in plain.findings)
     org = load_classifier(type("S", (), {"rules_dir": tmp_path, "max_chars": 1000})())
-    a = org.assess("a potted orchid from my client is at the desk for me")
-    assert "gifts" in a.categories
-    assert "org.gift.potted_orchid" in a.findings[0].rule_ids
+    (finding,) = org.assess(text).findings
+    assert finding.category == "gifts" and finding.severity == "caution"
+    assert "org.gift.potted_orchid" in finding.rule_ids
 
 
 def test_rules_dir_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,8 +16,17 @@ from classifiers.engine import _load_norms, build_pipeline
 from classifiers.errors import ClassifierError, RuleError
 from classifiers.models import CATEGORIES
 from classifiers.rules import BUNDLED_RULES_DIR, load_rules
-from classifiers.scorer import BoundaryScorer, ScorerWeights, load_weights, terms
+from classifiers.scorer import (
+    BENIGN_LABELS,
+    CLIENT_LABELS,
+    BoundaryScorer,
+    ScorerWeights,
+    load_weights,
+    terms,
+)
 from classifiers.training import featurize, fit, read_corpus, train_files
+
+from .test_paraphrase_export import UNTRAINED
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 BLANK = spacy.blank("en")
@@ -52,7 +61,7 @@ def _weights(boost: dict[str, dict[str, float]], bias: float = -3.0) -> ScorerWe
 
 
 def _classifier(weights: ScorerWeights, *, additions: bool = False) -> Classifier:
-    """A pipeline with ``weights``; additions off unless asked (as in the app)."""
+    """A pipeline with ``weights``; additions off unless asked."""
     rules = load_rules(BUNDLED_RULES_DIR)
     nlp = build_pipeline(
         rules, _load_norms(BUNDLED_RULES_DIR), weights, learned_additions=additions
@@ -130,7 +139,7 @@ def test_additions_are_on_by_default_and_the_setting_turns_them_off(
 ) -> None:
     monkeypatch.delenv("BOUNDARY_LEARNED_ADDITIONS", raising=False)
     scorer = load_classifier().nlp.get_pipe("boundary_scorer")
-    assert isinstance(scorer, BoundaryScorer) and scorer.additions and scorer.add_at == 0.8
+    assert isinstance(scorer, BoundaryScorer) and scorer.additions and scorer.add_at == 0.75
     monkeypatch.setenv("BOUNDARY_LEARNED_ADDITIONS", "false")
     scorer = load_classifier().nlp.get_pipe("boundary_scorer")
     assert isinstance(scorer, BoundaryScorer) and not scorer.additions
@@ -157,17 +166,14 @@ def test_an_addition_explains_itself_with_offsets_into_the_original() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "my client? I would never zebra",  # negation
         "reminder: per policy no zebra with clients",  # policy
+        "my client offered me a zebra, I declined and she was fine with it",  # closed
         "my client and I saw the horse again",  # no match: nothing weighs towards a category
-        "my coworker and I saw the zebra again",  # no match: nobody in the clinician's care
-        "I saw the zebra again",  # no match: no words for a client/patient at all
-        "my client says the client portal has a zebra, I saw it",  # no match: hard negative
-        "my client's insurance card has a zebra, I saw it",  # no match: clinical paperwork
-        "my client went to see the zebra last night",  # no match: the writer is not a party
+        "a zebra was in the hall",  # no match: no cue of the rules at all
+        "my coworker and I saw the zebra again",  # no match: colleagues only
     ],
 )
-def test_no_addition_under_negation_policy_or_without_signal(text: str) -> None:
+def test_no_addition_under_policy_or_a_closure_or_without_signal(text: str) -> None:
     weights = _weights({"gifts": {"zebra": 9.0}})
     assert _classifier(weights, additions=True).assess(text).findings == ()
 
@@ -179,11 +185,53 @@ def test_no_addition_under_negation_policy_or_without_signal(text: str) -> None:
         "the pt in 4 and I saw the zebra again",
         "a former patient, the zebra again, we laughed",
         "in session today I drew a zebra",
+        # a closure the writer says is not closed, or asks about (labelling policy 11)
+        "my client offered me a zebra, I declined but she keeps asking",
+        "my client offered me a zebra, I declined. was that right?",
+        # plain negation does not block: the model weighs "don't", "never" itself
+        "I don't know what to do about the zebra my client left",
     ],
 )
-def test_an_addition_needs_words_for_someone_in_care(text: str) -> None:
+def test_an_addition_where_the_rules_see_a_cue(text: str) -> None:
     weights = _weights({"gifts": {"zebra": 9.0}})
     assert _classifier(weights, additions=True).assess(text).categories == ["gifts"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my client? I would never zebra",  # negation
+        "I saw the zebra again",  # no words for a client/patient at all
+        "my client says the client portal has a zebra, I saw it",  # a hard negative
+        "my client's insurance card has a zebra, I saw it",  # clinical paperwork
+        "my client went to see the zebra last night",  # the writer is not a party
+    ],
+)
+def test_additions_can_be_gated_by_config(text: str) -> None:
+    """The stricter guards of the fourth to seventh sessions, as configuration."""
+    weights = _weights({"gifts": {"zebra": 9.0}})
+    rules = load_rules(BUNDLED_RULES_DIR)
+    nlp = build_pipeline(rules, _load_norms(BUNDLED_RULES_DIR), None)
+    config = {
+        "additions": True,
+        "add_when": list(CLIENT_LABELS),
+        "add_unless": list(BENIGN_LABELS),
+        "add_needs_writer": True,
+        "add_blocked_by": ["NEGATION", "POLICY", "CLOSURE"],
+    }
+    scorer = nlp.add_pipe("boundary_scorer", config=config)
+    assert isinstance(scorer, BoundaryScorer)
+    scorer.set_weights(weights)
+    assert Classifier(nlp).assess(text).findings == ()
+    ungated = _classifier(weights, additions=True).assess(text)
+    assert ungated.categories == ["gifts"]
+
+
+def test_self_disclosure_is_added_only_with_the_writer_in_the_message() -> None:
+    """Self-disclosure is the clinician's own life: a client's own story is not one."""
+    classifier = _classifier(_weights({"self_disclosure": {"zebra": 9.0}}), additions=True)
+    assert classifier.assess("the client told the group about her zebra").findings == ()
+    assert classifier.assess("told my client about my zebra").categories == ["self_disclosure"]
 
 
 def test_never_added_identifier_or_unsaid_former() -> None:
@@ -193,17 +241,6 @@ def test_never_added_identifier_or_unsaid_former() -> None:
     assert classifier.assess("my former client and I saw the zebra").categories == [
         "post_termination"
     ]
-
-
-def test_additions_can_be_ungated_by_config() -> None:
-    weights = _weights({"gifts": {"zebra": 9.0}})
-    rules = load_rules(BUNDLED_RULES_DIR)
-    nlp = build_pipeline(rules, _load_norms(BUNDLED_RULES_DIR), None)
-    config = {"additions": True, "add_when": [], "add_unless": []}
-    scorer = nlp.add_pipe("boundary_scorer", config=config)
-    assert isinstance(scorer, BoundaryScorer)
-    scorer.set_weights(weights)
-    assert Classifier(nlp).assess("I saw the zebra again").categories == ["gifts"]
 
 
 def test_fit_is_deterministic_and_learns_the_signal(classifier: Classifier) -> None:
@@ -224,10 +261,13 @@ def test_fit_refuses_mismatched_input(classifier: Classifier) -> None:
 
 
 def test_bundled_weights_were_trained_on_tuning_parts_only() -> None:
+    """Tuning parts and the paraphrase tables; never the held-out part nor the fresh one."""
     weights = load_weights(BUNDLED_RULES_DIR)
     assert weights is not None
-    assert weights.trained_on and all("dev" in name for name in weights.trained_on)
-    assert not any("test" in name for name in weights.trained_on)
+    names = set(weights.trained_on)
+    assert "paraphrases.jsonl" in names
+    assert all(n.startswith("corpus_dev") or n == "paraphrases.jsonl" for n in names), names
+    assert not names & set(UNTRAINED)
 
 
 def test_bundled_weights_are_what_training_produces(classifier: Classifier) -> None:
