@@ -29,7 +29,7 @@ RISKY_TEXTS = (
     "I told my sister about my patient's diagnosis over dinner last night",
     "my client wants to follow me on instagram, should I accept?",
     "I hugged my client at the end of the session and held her for a while",
-    "a client asked me to be her friend on linkedin",
+    "a client sent me a connection request on linkedin",
     "my patient invited me to his wedding next month",
     "can I text my client from my personal phone to remind her about tomorrow?",
 )

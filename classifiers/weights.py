@@ -172,26 +172,43 @@ class ScorerWeights:
             )
         features = data.get("features") or []
         k = len(categories)
-        vocabulary: dict[str, int] = {}
-        idf = np.zeros(len(features))
-        weights = np.zeros((len(features), k))
-        for i, item in enumerate(features):
-            try:
-                term, weight, row = item
-                vocabulary[str(term)] = i
-                idf[i] = float(weight)
-                weights[i] = [float(x) for x in row]
-                if len(row) != k:
-                    raise ValueError
-            except (TypeError, ValueError):
-                raise RuleError(
-                    f"feature {i}: expected [term, idf, {k} weights]", file=source, value=item
-                ) from None
+        try:  # the usual, well-formed case in one go (tens of thousands of features)
+            vocabulary = {str(term): i for i, (term, _, _) in enumerate(features)}
+            idf = np.array([weight for _, weight, _ in features], dtype=float)
+            weights = np.array([row for _, _, row in features], dtype=float)
+            if len(vocabulary) != len(features) or weights.shape != (len(features), k):
+                raise ValueError
+        except (TypeError, ValueError):
+            vocabulary, idf, weights = _features_one_by_one(features, k, source)
         bias = data.get("bias")
         if not (isinstance(bias, list) and len(bias) == k):
             raise RuleError(f"expected a list of {k} biases", file=source, value=bias)
         trained_on = tuple(str(x) for x in data.get("trained_on") or ())
         return cls(categories, vocabulary, idf, weights, np.asarray(bias, float), trained_on)
+
+
+def _features_one_by_one(
+    features: Any, k: int, source: str
+) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+    """:meth:`ScorerWeights.from_json`'s features read one at a time, to name the bad one."""
+    vocabulary: dict[str, int] = {}
+    idf = np.zeros(len(features))
+    weights = np.zeros((len(features), k))
+    for i, item in enumerate(features):
+        try:
+            term, weight, row = item
+            if str(term) in vocabulary or len(row) != k:
+                raise ValueError
+            vocabulary[str(term)] = i
+            idf[i] = float(weight)
+            weights[i] = [float(x) for x in row]
+        except (TypeError, ValueError):
+            raise RuleError(
+                f"feature {i}: expected [term, idf, {k} weights] with a new term",
+                file=source,
+                value=item,
+            ) from None
+    return vocabulary, idf, weights
 
 
 def load_weights(*directories: Path) -> ScorerWeights | None:

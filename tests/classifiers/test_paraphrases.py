@@ -49,21 +49,18 @@ KNOWN_MISSES = {
     # the words outweigh the situation. Since the eighth session an addition needs only some
     # cue of the rules, not a word for a client (docs/CLASSIFIER.md, "Additions"): on corpus
     # parts nobody had trained on that found far more than it cost, but a message about the
-    # writer's own family or a neighbour, with no client in it, can still read as one (a
-    # colleague alone blocks an addition: "a coworker added me on FB"). The
-    # scorer is trained on these rows too (tests/data/paraphrases.jsonl) and still scores
-    # them at or above 0.75.
-    "the family offered to pay for parking but we validate anyway": (
-        "learned gifts (0.81) on 'offered to', 'pay'"
-    ),
-    "my sister sent me a follow request from her new account": (
-        "learned social_media (0.79) on 'sent me', 'follow'"
-    ),
+    # writer's own family or a neighbour, with no client in it (or only a client's pet), can
+    # still read as one (a colleague alone blocks an addition: "a coworker added me on FB").
+    # The scorer is trained on these rows too (tests/data/paraphrases.jsonl) and still
+    # scores them at or above 0.75.
     "a regular at the gym asked me to join her running club": (
         "learned socializing (0.93) on 'me to', 'join her'"
     ),
     "my dad bought concert tickets and wants me to come with him next month": (
         "learned socializing (0.84) on 'wants me', 'to come'"
+    ),
+    "the client's puppy climbed into my lap during the home visit": (
+        "learned physical_contact (0.77) on 'my lap', 'during'"
     ),
     "my family gave me a spa basket for my birthday": "learned gifts (0.88) on 'gave me', 'spa'",
     "my neighbor wants me to join his cycling club": (

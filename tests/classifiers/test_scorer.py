@@ -11,7 +11,7 @@ import spacy
 
 from bot.cli import main
 from classifiers import Classifier, from_disk, load_classifier
-from classifiers.docarrays import window_ids
+from classifiers.docarrays import lexical, window_ids
 from classifiers.engine import _load_norms, build_pipeline
 from classifiers.errors import ClassifierError, RuleError
 from classifiers.models import CATEGORIES
@@ -84,6 +84,7 @@ def test_weights_round_trip_through_json() -> None:
         (lambda d: d.update(categories=["gifts", "karaoke"]), "karaoke"),
         (lambda d: d["features"].append(["x", 1.0, [0.0]]), "feature 2"),
         (lambda d: d["features"].append(["x", "high", [0.0] * 11]), "'high'"),
+        (lambda d: d["features"].append(list(d["features"][0])), "a new term"),
         (lambda d: d.update(bias=[0.0]), "biases"),
     ],
 )
@@ -241,6 +242,21 @@ def test_never_added_identifier_or_unsaid_former() -> None:
     assert classifier.assess("my former client and I saw the zebra").categories == [
         "post_termination"
     ]
+
+
+def test_the_whole_message_score_from_token_hashes_equals_the_term_vector_path(
+    classifier: Classifier,
+) -> None:
+    """The additions' fast path gives exactly the probabilities of the term list and spans."""
+    weights = load_weights(BUNDLED_RULES_DIR)
+    assert weights is not None
+    texts, _ = read_corpus(DATA / "corpus_dev20.jsonl")
+    texts += ["", "...", "hi", "my client :) and I, we -- hugged!!"]
+    for text in texts:
+        doc = classifier.nlp.make_doc(text)
+        rows, values, _ = weights.vector(window_ids(doc, 0, len(doc)), by_id=True)
+        expected = weights.probabilities(rows, values)
+        assert np.array_equal(weights.message_probabilities(*lexical(doc)), expected), text
 
 
 def test_fit_is_deterministic_and_learns_the_signal(classifier: Classifier) -> None:
