@@ -193,11 +193,6 @@ class CueMatcher:
         """The rule at a match's index."""
         return self._rules[index][0]
 
-    def context_labels(self, doc: Doc) -> frozenset[str]:
-        """Labels of the context phrases (NEGATION, QUESTION, ...) found anywhere in ``doc``."""
-        keys, labels = self._keys, self._labels
-        return frozenset(labels[keys[key][0]] for key, _, _ in self.context_phrases(doc))
-
     def context_hits(self, doc: Doc) -> list[tuple[ContextRule, int, int]]:
         """Every context phrase found in ``doc``: (rule, start token, end token)."""
         keys, rules = self._keys, self._rules

@@ -130,7 +130,7 @@ class BoundaryScorer:
         cues: str = "boundary_cues",
         veto_below: float = 0.4,
         additions: bool = False,
-        add_at: float = 0.75,
+        add_at: float = 0.7,
         max_evidence: int = 3,
         add_when: Sequence[str] = (),
         add_unless: Sequence[str] = (),
@@ -269,9 +269,11 @@ class BoundaryScorer:
         return out
 
     def _may_add(self, doc: Doc, present: frozenset[str]) -> bool:
-        """Whether an addition is allowed: cue labels ``present`` hold one of ``add_when``
-        (any, when empty) and none of ``add_unless``, and the writer is in the message
-        ("I", "me", "we": a client's own party is not socializing with the clinician)."""
+        """Whether an addition is allowed by the cue labels ``present`` and the writer.
+
+        Some cue is present; one of ``add_when`` (any, when empty) and none of ``add_unless``;
+        not only ``add_unless_alone`` labels without a client word (colleagues); and, with
+        ``add_needs_writer``, the writer in the message ("I", "me", "we")."""
         if not present:
             return False
         if self.add_when and self.add_when.isdisjoint(present):
@@ -312,7 +314,7 @@ class BoundaryScorer:
         "cues": "boundary_cues",
         "veto_below": 0.4,
         "additions": False,
-        "add_at": 0.75,
+        "add_at": 0.7,
         "max_evidence": 3,
         "add_when": [],
         "add_unless": [],

