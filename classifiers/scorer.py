@@ -16,9 +16,11 @@ It does two things, both explained in the result:
   threshold, so it is answered by ``/boundary`` and counted, never nudged). Its evidence is
   the words that contributed most to the score, each as the cue ``LEARNED`` with its weight
   in the description. It speaks only where the rules matched some cue (a message none of
-  their vocabulary touches is not about a boundary), never after a policy or training
-  statement, nor after a closure ("I declined", "instead", "handed it back") unless the
-  message says the matter is still open or asks a question (labelling policy 11). Plain
+  their vocabulary touches is not about a boundary), not where the only people named are
+  colleagues (``add_unless_alone``: "a coworker added me on FB"), never after a policy or
+  training statement, nor after a closure ("I declined", "instead", "handed it back")
+  unless the message says the matter is still open or asks a question (labelling policy
+  11); ``self_disclosure`` needs the writer in the message (``add_writer_for``). Plain
   negation does not block it: the model weighs "never", "didn't" itself, and a negation
   the rules scoped suppresses their finding, whose category is then not added either. It
   never adds ``phi_exposure`` (an identifier must be in the message), nor
