@@ -144,7 +144,7 @@ def _install_sqlite_listeners(engine: AsyncEngine | Engine) -> None:
             cursor.execute("PRAGMA foreign_keys = ON")
             # Overwrite deleted rows (delivered outbox rows, purged events) with zeros.
             cursor.execute("PRAGMA secure_delete = ON")
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _use_wal(cursor)
             cursor.execute("PRAGMA synchronous = NORMAL")
         finally:
             cursor.close()
@@ -153,6 +153,31 @@ def _install_sqlite_listeners(engine: AsyncEngine | Engine) -> None:
     def _on_begin(connection: Any) -> None:
         readonly = connection.get_execution_options().get("readonly", False)
         connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+
+def _use_wal(cursor: Any) -> None:
+    """Put the database file in WAL mode, unless it already is.
+
+    The mode is stored in the file, so only the first connection to a new database has to
+    switch it. Switching needs an exclusive lock, and SQLite may answer "database is locked"
+    at once, without waiting out ``busy_timeout``, when another connection is writing (the
+    first worker migrating while three more connect). Reading the mode first needs no lock; a
+    switch refused because another connection holds the lock is fine when that connection
+    has already made the file WAL.
+    """
+    cursor.execute("PRAGMA journal_mode")
+    row = cursor.fetchone()
+    if row is not None and str(row[0]).lower() == "wal":
+        return
+    try:
+        cursor.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc):
+            raise
+        cursor.execute("PRAGMA journal_mode")
+        row = cursor.fetchone()
+        if row is None or str(row[0]).lower() != "wal":
+            raise
 
 
 def is_driver_error(exc: BaseException) -> bool:
