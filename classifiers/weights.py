@@ -90,27 +90,24 @@ class ScorerWeights:
                 if row is not None:
                     counts[row] = counts.get(row, 0) + 1
             prev = key
-        if not counts:
-            return 1.0 / (1.0 + np.exp(-self.bias))
-        idf = self._idf_list
-        if idf is None:
-            idf = self._idf_list = self.idf.tolist()
-        values = [(1.0 + math.log(c)) * idf[r] for r, c in counts.items()]
-        norm = math.sqrt(sum(v * v for v in values))
-        return self.probabilities(list(counts), np.array(values) / norm)
+        return self.probabilities(list(counts), self._tfidf(counts))
 
     def values_of(
         self, counts: dict[int, int], spans: dict[int, tuple[int, int]]
     ) -> tuple[list[int], np.ndarray, list[tuple[int, int]]]:
         """(rows, L2-normalised sublinear TF-IDF values, spans) from term counts per row."""
+        return list(counts), self._tfidf(counts), [spans[r] for r in counts]
+
+    def _tfidf(self, counts: dict[int, int]) -> np.ndarray:
+        """L2-normalised sublinear TF-IDF values of term counts per row, in ``counts`` order."""
         if not counts:
-            return [], np.zeros(0), []
+            return np.zeros(0)
         idf = self._idf_list
         if idf is None:
             idf = self._idf_list = self.idf.tolist()
         values = [(1.0 + math.log(c)) * idf[r] for r, c in counts.items()]
         norm = math.sqrt(sum(v * v for v in values))
-        return list(counts), np.array(values) / norm, [spans[r] for r in counts]
+        return np.array(values) / norm
 
     def probabilities(self, rows: Sequence[int], values: np.ndarray) -> np.ndarray:
         """Per-category probabilities for a vector from :meth:`vector`."""
