@@ -13,7 +13,9 @@ It does two things, both explained in the result:
   score (the rule's evidence stays visible there);
 * **add** — when the rules found nothing, a category scored at or above ``add_at`` becomes
   a finding of the situation rule ``learned.<category>`` (severity ``info``: below the nudge
-  threshold, so it is answered by ``/boundary`` and counted, never nudged). Its evidence is
+  threshold, so it is answered by ``/boundary`` and counted, never nudged); when they found
+  something, a further category scored at or above ``complete_at`` is added the same way
+  (a message is often two situations: a gift that is also a barter). Its evidence is
   the words that contributed most to the score, each as the cue ``LEARNED`` with its weight
   in the description. It speaks only where the rules matched some cue (a message none of
   their vocabulary touches is not about a boundary), not where the only people named are
@@ -22,13 +24,14 @@ It does two things, both explained in the result:
   unless the message says the matter is still open or asks a question (labelling policy
   11); ``self_disclosure`` needs the writer in the message (``add_writer_for``). Plain
   negation does not block it: the model weighs "never", "didn't" itself, and a negation
-  the rules scoped suppresses their finding, whose category is then not added either. It
-  never adds ``phi_exposure`` (an identifier must be in the message), nor
-  ``post_termination`` unless "former" or the like was said. Question / hypothetical /
+  the rules scoped suppresses their finding, whose category is then not added either.
+  ``phi_exposure`` needs 0.9 (``add_at_for``: an identifier must be in the message, and the
+  model reads words, not identifiers). Question / hypothetical /
   reported cues set the flags as they do for rules, over the whole message. Stricter
   guards (``add_when``: a client/patient cue; ``add_unless``: the rules' hard negatives;
-  ``add_needs_writer``; ``add_blocked_by`` ``NEGATION``) are configuration; they were the
-  defaults until the eighth session (``docs/CLASSIFIER.md``).
+  ``add_needs_writer``; ``add_blocked_by`` ``NEGATION``; ``add_former_for``: a "former"
+  cue for ``post_termination``) are configuration; they were the defaults until the eighth
+  and ninth sessions (``docs/CLASSIFIER.md``).
 
 Weights are data (``classifiers/rules/scorer.json``), written by ``boundary-bot scorer
 train`` and loaded like the rule files. Without weights the component does nothing.
@@ -69,9 +72,11 @@ def _closed(hits: list[CtxHit]) -> bool:
     return any(r.label == "NEGATION" and r.closure for r, _, _ in hits) and not unresolved(hits)
 
 
-#: Categories the model never adds: an identifier must be in the message, and the model
-#: reads words, not identifiers (measured: every such addition was wrong).
-NEVER_ADDED = frozenset(("phi_exposure",))
+#: Per-category thresholds stricter than ``add_at`` / ``complete_at`` (the default
+#: ``add_at_for``): ``phi_exposure`` needs an identifier in the message and the model reads
+#: words, not identifiers, so it adds one only when the words leave little doubt ("dob",
+#: "mrn", a name with a diagnosis the rules' patterns missed). A value above 1 never adds.
+STRICTER_AT = {"phi_exposure": 0.9}
 #: Cue labels that say a client/patient is in the message (the default ``add_when``).
 CLIENT_LABELS = ("CLIENT", "FORMER", "SESSION", "THIRD", "KIN_OF_CLIENT", "TO_CLIENT", "CASE_REF")
 _CLIENTS = frozenset(CLIENT_LABELS)
@@ -140,6 +145,9 @@ class BoundaryScorer:
         add_blocked_by: Sequence[str] = ("POLICY", CLOSURE),
         add_unless_alone: Sequence[str] = ("STAFF", "STAFF_WIDE"),
         add_writer_for: Sequence[str] = ("self_disclosure",),
+        complete_at: float = 0.8,
+        add_at_for: dict[str, float] | None = None,
+        add_former_for: Sequence[str] = (),
     ) -> None:
         self.nlp = nlp
         self.name = name
@@ -154,6 +162,9 @@ class BoundaryScorer:
         self.add_blocked_by = frozenset(add_blocked_by)
         self.add_unless_alone = frozenset(add_unless_alone)
         self.add_writer_for = frozenset(add_writer_for)
+        self.complete_at = complete_at
+        self.add_at_for = dict(STRICTER_AT if add_at_for is None else add_at_for)
+        self.add_former_for = frozenset(add_former_for)
         self.weights: ScorerWeights | None = None
         self._rules: dict[str, SituationRule] = {}
 
@@ -203,21 +214,21 @@ class BoundaryScorer:
         if vetoed:
             doc.user_data[VETOED_KEY] = vetoed
         present: frozenset[str] = doc.user_data.get(LABELS_KEY) or frozenset()
-        if (
-            self.additions
-            and all(f.suppressed_by is not None for f in kept)  # the rules found nothing
-            and self._may_add(doc, present)
-        ):
+        # the rules found nothing: add at add_at; they found something: complete at complete_at
+        found = any(f.suppressed_by is None for f in kept)
+        at = self.complete_at if found else self.add_at
+        if self.additions and at <= 1.0 and self._may_add(doc, present):
             probs = weights.message_probabilities(*lexical(doc))
             known: set[str] = {f.rule.category for f in findings}
             if "FORMER" not in present:  # "former" must be said, not guessed
-                known.add("post_termination")
+                known |= self.add_former_for
             if self.add_writer_for and _WRITER.isdisjoint(lexical(doc)[0]):
                 known |= self.add_writer_for  # "the client shared her story": not the writer's
+            stricter = self.add_at_for
             wanted = [
                 (c, j)
                 for j, c in enumerate(weights.categories)
-                if probs[j] >= self.add_at and c not in known and c not in NEVER_ADDED
+                if c not in known and probs[j] >= max(at, stricter.get(c, at))
             ]
             for c, j in wanted:
                 scores[c] = float(probs[j])
@@ -324,6 +335,9 @@ class BoundaryScorer:
         "add_blocked_by": ["POLICY", CLOSURE],
         "add_unless_alone": ["STAFF", "STAFF_WIDE"],
         "add_writer_for": ["self_disclosure"],
+        "complete_at": 0.8,
+        "add_at_for": dict(STRICTER_AT),
+        "add_former_for": [],
     },
 )
 def make_boundary_scorer(
@@ -340,6 +354,9 @@ def make_boundary_scorer(
     add_blocked_by: list[str],
     add_unless_alone: list[str],
     add_writer_for: list[str],
+    complete_at: float,
+    add_at_for: dict[str, float],
+    add_former_for: list[str],
 ) -> BoundaryScorer:
     """Factory of the learned scorer (weights are set with ``set_weights``)."""
     return BoundaryScorer(
@@ -356,4 +373,7 @@ def make_boundary_scorer(
         add_blocked_by,
         add_unless_alone,
         add_writer_for,
+        complete_at,
+        add_at_for,
+        add_former_for,
     )

@@ -31,58 +31,67 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 GATE_MACRO_F1 = 0.90
 GATE_BENIGN_FP = 0.02
 
-#: Held-out level measured on 2026-11-27 (eighth session) with the scorer retrained on every
-#: dev part but the fresh dev23 and dev27, plus the paraphrase tables (L2 strength c 40), its
-#: veto at 0.4 and its additions at 0.7 with the eighth session's guards: macro F1 0.859, benign
-#: FP 5/211 = 2.4% (0.868 / 1.9% with c 10 and additions at 0.75, the settings the fresh parts
-#: did not favour; 0.863 / 0.9% before dev28..dev31 joined the training data; 0.837 / 2.4% at
-#: the start of that session, 0.812 / 2.4% at the start of the seventh, 0.786 / 2.8% before the
-#: dev6 rounds, 0.765 / 3.8% before the learned scorer), with a small margin on F1; the benign
-#: FP ceiling is where it was measured (one more false positive fails).
-HELD_OUT_FLOOR_F1 = 0.845
-HELD_OUT_CEILING_FP = 0.024
+#: Held-out level measured on 2026-11-27 (ninth session) with the scorer trained on every dev
+#: part but the fresh dev23 and dev27, plus the paraphrase tables (L2 strength c 40), its veto
+#: at 0.4, its additions at 0.7 and its completions of rule findings at 0.8: macro F1 0.870,
+#: benign FP 4/211 = 1.9% (0.859 / 2.4% at the start of that session, 0.837 / 2.4% at the start
+#: of the eighth, 0.812 / 2.4% at the start of the seventh, 0.786 / 2.8% before the dev6
+#: rounds, 0.765 / 3.8% before the learned scorer), with a small margin on F1; the benign FP
+#: ceiling is where it was measured (one more false positive fails).
+HELD_OUT_FLOOR_F1 = 0.855
+HELD_OUT_CEILING_FP = 0.019
 
 #: (file, minimum macro F1, maximum benign FP) for the parts, at their measured level less a
-#: margin (2026-11-27, eighth session, as for the held-out level above). Every part but dev23
-#: and dev27 is training data for the scorer, so their levels (0.94-1.0, benign FP 0-1.5%)
-#: say little about new wording; retraining moves a few borderline scores, hence the margins.
-#: The fresh parts, as written (session-start tree) and now: dev23 0.719 / 3.5% -> 0.852 /
-#: 2.0%, dev27 0.781 / 2.5% -> 0.901 / 0.5%. The parts written in the eighth session and
-#: trained on, as written: dev20 0.767 / 1.5%, dev21 0.769 / 1.5%, dev22 0.797 / 5.0%, dev24
+#: margin (ninth session: F1 less 0.015, benign FP one message over what was measured). Every
+#: part but dev23 and dev27 is training data for the scorer, so their levels (0.97-1.0, benign
+#: FP 0-0.5%) say little about new wording; retraining moves a few borderline scores, hence
+#: the margins. The fresh parts, as written and now: dev23 0.719 / 3.5% -> 0.883 / 1.5%, dev27
+#: 0.781 / 2.5% -> 0.922 / 0%. The parts written later and trained on, as written (the tree of
+#: their session's start): dev20 0.767 / 1.5%, dev21 0.769 / 1.5%, dev22 0.797 / 5.0%, dev24
 #: 0.690 / 2.0%, dev25 0.734 / 8.0%, dev26 0.731 / 1.0%, dev28 0.660 / 2.5%, dev29 0.765 / 6.5%,
-#: dev30 0.781 / 3.0%, dev31 0.824 / 3.0%.
+#: dev30 0.781 / 3.0%, dev31 0.824 / 3.0%, dev32 0.878 / 6.0%, dev33 0.861 / 2.5%, dev34 0.873 /
+#: 1.5%, dev35 0.836 / 3.0%, dev36 0.869 / 1.5%, dev37 0.841 / 0.5%, dev38 0.820 / 1.0%, dev39
+#: 0.856 / 3.5%.
 TUNING_FLOORS = [
-    ("corpus_dev.jsonl", 0.97, 0.01),
-    ("corpus_dev2.jsonl", 0.97, 0.01),
-    ("corpus_dev3.jsonl", 0.97, 0.005),
-    ("corpus_dev4.jsonl", 0.975, 0.01),
-    ("corpus_dev5.jsonl", 0.975, 0.006),
-    ("corpus_dev6.jsonl", 0.96, 0.011),
-    ("corpus_dev7.jsonl", 0.97, 0.006),
-    ("corpus_dev8.jsonl", 0.96, 0.014),
-    ("corpus_dev9.jsonl", 0.965, 0.006),
-    ("corpus_dev10.jsonl", 0.98, 0.006),
-    ("corpus_dev11.jsonl", 0.975, 0.006),
-    ("corpus_dev12.jsonl", 0.96, 0.006),
-    ("corpus_dev13.jsonl", 0.97, 0.006),
-    ("corpus_dev14.jsonl", 0.96, 0.006),
-    ("corpus_dev15.jsonl", 0.94, 0.006),
-    ("corpus_dev16.jsonl", 0.965, 0.006),
-    ("corpus_dev17.jsonl", 0.965, 0.006),
-    ("corpus_dev18.jsonl", 0.97, 0.006),
-    ("corpus_dev19.jsonl", 0.91, 0.015),
-    ("corpus_dev20.jsonl", 0.945, 0.006),
-    ("corpus_dev21.jsonl", 0.925, 0.006),
-    ("corpus_dev22.jsonl", 0.945, 0.011),
-    ("corpus_dev23.jsonl", 0.835, 0.024),
-    ("corpus_dev24.jsonl", 0.915, 0.015),
-    ("corpus_dev25.jsonl", 0.935, 0.024),
-    ("corpus_dev26.jsonl", 0.915, 0.006),
-    ("corpus_dev27.jsonl", 0.885, 0.01),
-    ("corpus_dev28.jsonl", 0.925, 0.01),
-    ("corpus_dev29.jsonl", 0.91, 0.02),
-    ("corpus_dev30.jsonl", 0.93, 0.01),
-    ("corpus_dev31.jsonl", 0.935, 0.006),
+    ("corpus_dev.jsonl", 0.98, 0.005),
+    ("corpus_dev2.jsonl", 0.975, 0.004),
+    ("corpus_dev3.jsonl", 0.98, 0.004),
+    ("corpus_dev4.jsonl", 0.985, 0.004),
+    ("corpus_dev5.jsonl", 0.985, 0.006),
+    ("corpus_dev6.jsonl", 0.975, 0.006),
+    ("corpus_dev7.jsonl", 0.975, 0.005),
+    ("corpus_dev8.jsonl", 0.965, 0.005),
+    ("corpus_dev9.jsonl", 0.98, 0.005),
+    ("corpus_dev10.jsonl", 0.98, 0.005),
+    ("corpus_dev11.jsonl", 0.97, 0.005),
+    ("corpus_dev12.jsonl", 0.975, 0.005),
+    ("corpus_dev13.jsonl", 0.98, 0.005),
+    ("corpus_dev14.jsonl", 0.97, 0.005),
+    ("corpus_dev15.jsonl", 0.96, 0.005),
+    ("corpus_dev16.jsonl", 0.975, 0.005),
+    ("corpus_dev17.jsonl", 0.975, 0.005),
+    ("corpus_dev18.jsonl", 0.975, 0.006),
+    ("corpus_dev19.jsonl", 0.955, 0.005),
+    ("corpus_dev20.jsonl", 0.975, 0.005),
+    ("corpus_dev21.jsonl", 0.965, 0.005),
+    ("corpus_dev22.jsonl", 0.975, 0.006),
+    ("corpus_dev23.jsonl", 0.865, 0.02),
+    ("corpus_dev24.jsonl", 0.955, 0.005),
+    ("corpus_dev25.jsonl", 0.97, 0.005),
+    ("corpus_dev26.jsonl", 0.955, 0.006),
+    ("corpus_dev27.jsonl", 0.905, 0.006),
+    ("corpus_dev28.jsonl", 0.97, 0.005),
+    ("corpus_dev29.jsonl", 0.955, 0.011),
+    ("corpus_dev30.jsonl", 0.975, 0.005),
+    ("corpus_dev31.jsonl", 0.97, 0.005),
+    ("corpus_dev32.jsonl", 0.96, 0.005),
+    ("corpus_dev33.jsonl", 0.975, 0.005),
+    ("corpus_dev34.jsonl", 0.955, 0.005),
+    ("corpus_dev35.jsonl", 0.965, 0.005),
+    ("corpus_dev36.jsonl", 0.97, 0.005),
+    ("corpus_dev37.jsonl", 0.965, 0.005),
+    ("corpus_dev38.jsonl", 0.96, 0.005),
+    ("corpus_dev39.jsonl", 0.975, 0.005),
 ]
 
 
@@ -99,7 +108,7 @@ def held_out(classifier: Classifier) -> EvalReport:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="classifier issue open: held-out macro F1 0.859 < 0.90, benign FP 2.4% > 2%",
+    reason="classifier issue open: held-out macro F1 0.870 < 0.90 (benign FP 1.9% meets <= 2%)",
 )
 def test_held_out_part_meets_the_quality_gate(held_out: EvalReport) -> None:
     assert held_out.macro_f1 >= GATE_MACRO_F1, held_out.table()

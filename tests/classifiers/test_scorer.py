@@ -235,13 +235,72 @@ def test_self_disclosure_is_added_only_with_the_writer_in_the_message() -> None:
     assert classifier.assess("told my client about my zebra").categories == ["self_disclosure"]
 
 
-def test_never_added_identifier_or_unsaid_former() -> None:
-    weights = _weights({"phi_exposure": {"zebra": 9.0}, "post_termination": {"zebra": 9.0}})
-    classifier = _classifier(weights, additions=True)
-    assert classifier.assess("my client and I saw the zebra").findings == ()
-    assert classifier.assess("my former client and I saw the zebra").categories == [
-        "post_termination"
-    ]
+def _configured(weights: ScorerWeights, **config: object) -> Classifier:
+    """A pipeline with ``weights``, additions on and ``config`` for the scorer."""
+    rules = load_rules(BUNDLED_RULES_DIR)
+    nlp = build_pipeline(rules, _load_norms(BUNDLED_RULES_DIR), None)
+    scorer = nlp.add_pipe("boundary_scorer", config={"additions": True, **config})
+    assert isinstance(scorer, BoundaryScorer)
+    scorer.set_weights(weights)
+    return Classifier(nlp)
+
+
+@pytest.mark.parametrize(
+    ("weight", "expected"),
+    [
+        (4.5, []),  # 0.82: enough for another category, not for an identifier
+        (9.0, ["phi_exposure"]),  # 0.998
+    ],
+)
+def test_phi_exposure_is_added_only_when_the_words_leave_little_doubt(
+    weight: float, expected: list[str]
+) -> None:
+    classifier = _classifier(_weights({"phi_exposure": {"zebra": weight}}), additions=True)
+    assert classifier.assess("my client and I saw the zebra").categories == expected
+    gifts = _classifier(_weights({"gifts": {"zebra": weight}}), additions=True)
+    assert gifts.assess("my client and I saw the zebra").categories == ["gifts"]
+
+
+def test_post_termination_needs_no_former_word_unless_configured() -> None:
+    """The ninth session dropped the "former" guard (it cost recall on every part)."""
+    weights = _weights({"post_termination": {"zebra": 9.0}})
+    text = "my client and I saw the zebra"
+    assert _classifier(weights, additions=True).assess(text).categories == ["post_termination"]
+    guarded = _configured(weights, add_former_for=["post_termination"])
+    assert guarded.assess(text).findings == ()
+    assert guarded.assess("my former client and I saw the zebra").categories == ["post_termination"]
+
+
+@pytest.mark.parametrize(
+    ("weight", "expected"),
+    [
+        (9.0, ["gifts", "socializing"]),  # 0.97: a second category the rules did not find
+        (5.0, ["gifts"]),  # 0.63: below complete_at
+        (0.0, ["gifts"]),  # no match: nothing weighs towards another category
+    ],
+)
+def test_a_rule_finding_is_completed_by_a_confident_second_category(
+    weight: float, expected: list[str]
+) -> None:
+    weights = _weights({"gifts": {"gift": 8.0}, "socializing": {"card": weight}})
+    text = "my client gave me a gift card"
+    a = _classifier(weights, additions=True).assess(text)
+    assert a.categories == expected
+    rule_ids = {f.category: f.rule_id for f in a.findings}
+    assert rule_ids["gifts"] != "learned.gifts"  # the rule's own finding stays
+    if "socializing" in expected:
+        (f,) = [f for f in a.findings if f.category == "socializing"]
+        assert (f.rule_id, f.severity) == ("learned.socializing", "info")
+        assert [e.text for e in f.evidence] == ["card"]
+    off = _configured(weights, complete_at=1.01)
+    assert off.assess(text).categories == ["gifts"]
+
+
+def test_completion_keeps_the_additions_guards() -> None:
+    """A policy statement blocks a completion as it blocks an addition."""
+    weights = _weights({"gifts": {"gift": 8.0}, "socializing": {"card": 9.0}})
+    a = _classifier(weights, additions=True).assess("per policy, my client gave me a gift card")
+    assert "socializing" not in a.categories
 
 
 def test_the_whole_message_score_from_token_hashes_equals_the_term_vector_path(
