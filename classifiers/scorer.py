@@ -8,9 +8,11 @@ TF-IDF weighted unigrams and bigrams of the lower-cased tokens.
 
 It does two things, both explained in the result:
 
-* **confirm** — a rule finding whose category the model scores below ``veto_below`` is
-  taken out and reported in ``Assessment.suppressed`` with reason ``"unlikely"`` and the
-  score (the rule's evidence stays visible there);
+* **confirm** — a rule finding whose category the model scores below ``veto_below`` both
+  over the finding's sentences and over the whole message (``veto_whole_message``; the
+  sentences alone before the ninth session) is taken out and reported in
+  ``Assessment.suppressed`` with reason ``"unlikely"`` and the higher of the two scores (the
+  rule's evidence stays visible there);
 * **add** — when the rules found nothing, a category scored at or above ``add_at`` becomes
   a finding of the situation rule ``learned.<category>`` (severity ``info``: below the nudge
   threshold, so it is answered by ``/boundary`` and counted, never nudged); when they found
@@ -148,6 +150,7 @@ class BoundaryScorer:
         complete_at: float = 0.8,
         add_at_for: dict[str, float] | None = None,
         add_former_for: Sequence[str] = (),
+        veto_whole_message: bool = True,
     ) -> None:
         self.nlp = nlp
         self.name = name
@@ -165,6 +168,7 @@ class BoundaryScorer:
         self.complete_at = complete_at
         self.add_at_for = dict(STRICTER_AT if add_at_for is None else add_at_for)
         self.add_former_for = frozenset(add_former_for)
+        self.veto_whole_message = veto_whole_message
         self.weights: ScorerWeights | None = None
         self._rules: dict[str, SituationRule] = {}
 
@@ -200,6 +204,12 @@ class BoundaryScorer:
         ends = sentence_ends(doc, text) if live else []
         offsets = token_offsets(doc)[0] if live else []
         seen: dict[tuple[int, int], list[tuple[TermId, int, int]]] = {}
+        # the whole message's scores (the veto's second view, and the additions' scores)
+        probs = (
+            weights.message_probabilities(*lexical(doc))
+            if live and (self.veto_whole_message or self.additions)
+            else None
+        )
         for f in findings:
             if f.suppressed_by is not None:
                 kept.append(f)
@@ -208,7 +218,10 @@ class BoundaryScorer:
             items = seen.get(window)
             if items is None:
                 items = seen[window] = window_ids(doc, *window)
-            p = weights.probability(items, weights.categories.index(f.rule.category), by_id=True)
+            j = weights.categories.index(f.rule.category)
+            p = weights.probability(items, j, by_id=True)
+            if self.veto_whole_message and probs is not None:
+                p = max(p, float(probs[j]))  # set aside only when both views doubt it
             scores[f.rule.category] = max(p, scores.get(f.rule.category, 0.0))
             (vetoed.append((f, p)) if p < self.veto_below else kept.append(f))
         if vetoed:
@@ -218,7 +231,8 @@ class BoundaryScorer:
         found = any(f.suppressed_by is None for f in kept)
         at = self.complete_at if found else self.add_at
         if self.additions and at <= 1.0 and self._may_add(doc, present):
-            probs = weights.message_probabilities(*lexical(doc))
+            if probs is None:
+                probs = weights.message_probabilities(*lexical(doc))
             known: set[str] = {f.rule.category for f in findings}
             if "FORMER" not in present:  # "former" must be said, not guessed
                 known |= self.add_former_for
@@ -338,6 +352,7 @@ class BoundaryScorer:
         "complete_at": 0.8,
         "add_at_for": dict(STRICTER_AT),
         "add_former_for": [],
+        "veto_whole_message": True,
     },
 )
 def make_boundary_scorer(
@@ -357,6 +372,7 @@ def make_boundary_scorer(
     complete_at: float,
     add_at_for: dict[str, float],
     add_former_for: list[str],
+    veto_whole_message: bool,
 ) -> BoundaryScorer:
     """Factory of the learned scorer (weights are set with ``set_weights``)."""
     return BoundaryScorer(
@@ -376,4 +392,5 @@ def make_boundary_scorer(
         complete_at,
         add_at_for,
         add_former_for,
+        veto_whole_message,
     )

@@ -33,20 +33,21 @@ GATE_BENIGN_FP = 0.02
 
 #: Held-out level measured on 2026-11-27 (ninth session) with the scorer trained on every dev
 #: part but the fresh dev23 and dev27, plus the paraphrase tables (L2 strength c 40), its veto
-#: at 0.4, its additions at 0.7 and its completions of rule findings at 0.8: macro F1 0.867,
-#: benign FP 3/211 = 1.4% (0.859 / 2.4% at the start of that session, 0.837 / 2.4% at the start
-#: of the eighth, 0.812 / 2.4% at the start of the seventh, 0.786 / 2.8% before the dev6
-#: rounds, 0.765 / 3.8% before the learned scorer), with a small margin on F1; the benign FP
-#: ceiling is where it was measured (one more false positive fails).
-HELD_OUT_FLOOR_F1 = 0.852
+#: at 0.4 over the finding's sentences and the whole message, its additions at 0.7 and its
+#: completions of rule findings at 0.8: macro F1 0.876, benign FP 3/211 = 1.4% (0.859 / 2.4%
+#: at the start of that session, 0.837 / 2.4% at the start of the eighth, 0.812 / 2.4% at the
+#: start of the seventh, 0.786 / 2.8% before the dev6 rounds, 0.765 / 3.8% before the learned
+#: scorer), with a small margin on F1; the benign FP ceiling is where it was measured (one
+#: more false positive fails).
+HELD_OUT_FLOOR_F1 = 0.86
 HELD_OUT_CEILING_FP = 0.015
 
 #: (file, minimum macro F1, maximum benign FP) for the parts, at their measured level less a
 #: margin (ninth session: F1 less 0.015, benign FP one message over what was measured). Every
 #: part but dev23 and dev27 is training data for the scorer, so their levels (0.97-1.0, benign
 #: FP 0-0.5%) say little about new wording; retraining moves a few borderline scores, hence
-#: the margins. The fresh parts, as written and now: dev23 0.719 / 3.5% -> 0.891 / 1.5%, dev27
-#: 0.781 / 2.5% -> 0.933 / 0%. The parts written later and trained on, as written (the tree of
+#: the margins. The fresh parts, as written and now: dev23 0.719 / 3.5% -> 0.893 / 1.5%, dev27
+#: 0.781 / 2.5% -> 0.935 / 0%. The parts written later and trained on, as written (the tree of
 #: their session's start): dev20 0.767 / 1.5%, dev21 0.769 / 1.5%, dev22 0.797 / 5.0%, dev24
 #: 0.690 / 2.0%, dev25 0.734 / 8.0%, dev26 0.731 / 1.0%, dev28 0.660 / 2.5%, dev29 0.765 / 6.5%,
 #: dev30 0.781 / 3.0%, dev31 0.824 / 3.0%, dev32 0.878 / 6.0%, dev33 0.861 / 2.5%, dev34 0.873 /
@@ -79,7 +80,7 @@ TUNING_FLOORS = [
     ("corpus_dev24.jsonl", 0.955, 0.005),
     ("corpus_dev25.jsonl", 0.97, 0.005),
     ("corpus_dev26.jsonl", 0.955, 0.006),
-    ("corpus_dev27.jsonl", 0.915, 0.006),
+    ("corpus_dev27.jsonl", 0.92, 0.006),
     ("corpus_dev28.jsonl", 0.97, 0.005),
     ("corpus_dev29.jsonl", 0.955, 0.011),
     ("corpus_dev30.jsonl", 0.975, 0.005),
@@ -112,7 +113,7 @@ def held_out(classifier: Classifier) -> EvalReport:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="classifier issue open: held-out macro F1 0.867 < 0.90 (benign FP 1.4% meets <= 2%)",
+    reason="classifier issue open: held-out macro F1 0.876 < 0.90 (benign FP 1.4% meets <= 2%)",
 )
 def test_held_out_part_meets_the_quality_gate(held_out: EvalReport) -> None:
     assert held_out.macro_f1 >= GATE_MACRO_F1, held_out.table()

@@ -235,6 +235,22 @@ def test_self_disclosure_is_added_only_with_the_writer_in_the_message() -> None:
     assert classifier.assess("told my client about my zebra").categories == ["self_disclosure"]
 
 
+def test_a_finding_is_set_aside_only_when_the_whole_message_doubts_it_too() -> None:
+    """The veto's second view (ninth session): the whole message can vouch for a finding."""
+    weights = _weights({"physical_contact": {"zebra": 9.0}})
+    text = "zebra zebra zebra. lots of charting. more charting today. my client hugged me"
+    a = _classifier(weights).assess(text)
+    assert a.categories == ["physical_contact"]
+    (f,) = a.findings
+    assert f.score is not None and f.score > 0.99  # the higher of the two views
+    sentences_only = _configured(weights, additions=False, veto_whole_message=False)
+    b = sentences_only.assess(text)
+    assert b.findings == ()
+    (s,) = b.suppressed
+    assert (s.finding.category, s.reason) == ("physical_contact", "unlikely")
+    assert s.score is not None and s.score < 0.1
+
+
 def _configured(weights: ScorerWeights, **config: object) -> Classifier:
     """A pipeline with ``weights``, additions on and ``config`` for the scorer."""
     rules = load_rules(BUNDLED_RULES_DIR)
