@@ -44,17 +44,18 @@ HELD_OUT_CEILING_FP = 0.015
 
 #: (file, minimum macro F1, maximum benign FP) for the parts, at their measured level less a
 #: margin (ninth session: F1 less 0.015, benign FP one message over what was measured). Every
-#: part but dev23 and dev27 is training data for the scorer, so their levels (0.97-1.0, benign
+#: part but dev23 and dev27 is training data for the scorer, so their levels (0.96-1.0, benign
 #: FP 0-0.5%) say little about new wording; retraining moves a few borderline scores, hence
-#: the margins. The fresh parts, as written and now: dev23 0.719 / 3.5% -> 0.893 / 1.5%, dev27
-#: 0.781 / 2.5% -> 0.935 / 0%. The parts written later and trained on, as written (the tree of
+#: the margins. The fresh parts, as written and now: dev23 0.719 / 3.5% -> 0.899 / 1.5%, dev27
+#: 0.781 / 2.5% -> 0.940 / 0%. The parts written later and trained on, as written (the tree of
 #: their session's start): dev20 0.767 / 1.5%, dev21 0.769 / 1.5%, dev22 0.797 / 5.0%, dev24
 #: 0.690 / 2.0%, dev25 0.734 / 8.0%, dev26 0.731 / 1.0%, dev28 0.660 / 2.5%, dev29 0.765 / 6.5%,
 #: dev30 0.781 / 3.0%, dev31 0.824 / 3.0%, dev32 0.878 / 6.0%, dev33 0.861 / 2.5%, dev34 0.873 /
 #: 1.5%, dev35 0.836 / 3.0%, dev36 0.869 / 1.5%, dev37 0.841 / 0.5%, dev38 0.820 / 1.0%, dev39
-#: 0.856 / 3.5%, dev40 0.858 / 3.5%, dev41 0.871 / 0.5%, dev42 0.848 / 5.0%, dev43 0.840 / 1.5%.
+#: 0.856 / 3.5%, dev40 0.858 / 3.5%, dev41 0.871 / 0.5%, dev42 0.848 / 5.0%, dev43 0.840 / 1.5%,
+#: dev44 0.843 / 6.0%, dev45 0.840 / 2.5%, dev46 0.841 / 1.5%, dev47 0.876 / 1.0%.
 TUNING_FLOORS = [
-    ("corpus_dev.jsonl", 0.975, 0.005),
+    ("corpus_dev.jsonl", 0.98, 0.005),
     ("corpus_dev2.jsonl", 0.975, 0.004),
     ("corpus_dev3.jsonl", 0.98, 0.004),
     ("corpus_dev4.jsonl", 0.985, 0.004),
@@ -76,7 +77,7 @@ TUNING_FLOORS = [
     ("corpus_dev20.jsonl", 0.975, 0.005),
     ("corpus_dev21.jsonl", 0.965, 0.005),
     ("corpus_dev22.jsonl", 0.975, 0.006),
-    ("corpus_dev23.jsonl", 0.875, 0.02),
+    ("corpus_dev23.jsonl", 0.88, 0.02),
     ("corpus_dev24.jsonl", 0.955, 0.005),
     ("corpus_dev25.jsonl", 0.97, 0.005),
     ("corpus_dev26.jsonl", 0.955, 0.006),
@@ -97,6 +98,10 @@ TUNING_FLOORS = [
     ("corpus_dev41.jsonl", 0.96, 0.005),
     ("corpus_dev42.jsonl", 0.95, 0.005),
     ("corpus_dev43.jsonl", 0.96, 0.005),
+    ("corpus_dev44.jsonl", 0.96, 0.005),
+    ("corpus_dev45.jsonl", 0.95, 0.005),
+    ("corpus_dev46.jsonl", 0.96, 0.005),
+    ("corpus_dev47.jsonl", 0.96, 0.005),
 ]
 
 

@@ -235,6 +235,16 @@ def test_self_disclosure_is_added_only_with_the_writer_in_the_message() -> None:
     assert classifier.assess("told my client about my zebra").categories == ["self_disclosure"]
 
 
+def test_socializing_can_be_made_to_need_the_writer_as_a_party() -> None:
+    """``add_party_for`` (off by default): "my client went to ..." is not the writer's evening."""
+    weights = _weights({"socializing": {"zebra": 9.0}})
+    default = _classifier(weights, additions=True)
+    party = _configured(weights, add_party_for=["socializing"])
+    assert default.assess("my client went to see the zebra").categories == ["socializing"]
+    assert party.assess("my client went to see the zebra").findings == ()
+    assert party.assess("my client and I went to see the zebra").categories == ["socializing"]
+
+
 def test_a_finding_is_set_aside_only_when_the_whole_message_doubts_it_too() -> None:
     """The veto's second view (ninth session): the whole message can vouch for a finding."""
     weights = _weights({"physical_contact": {"zebra": 9.0}})
