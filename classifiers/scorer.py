@@ -239,7 +239,7 @@ class BoundaryScorer:
             if probs is None:
                 probs = weights.message_probabilities(*lexical(doc))
             known: set[str] = {f.rule.category for f in findings}
-            if "FORMER" not in present:  # "former" must be said, not guessed
+            if "FORMER" not in present:  # add_former_for: "former" must be said, not guessed
                 known |= self.add_former_for
             if self.add_writer_for and _WRITER.isdisjoint(lexical(doc)[0]):
                 known |= self.add_writer_for  # "the client shared her story": not the writer's
