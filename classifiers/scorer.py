@@ -81,6 +81,8 @@ def _closed(hits: list[CtxHit]) -> bool:
 #: ``add_at_for``): ``phi_exposure`` needs an identifier in the message and the model reads
 #: words, not identifiers, so it adds one only when the words leave little doubt ("dob",
 #: "mrn", a name with a diagnosis the rules' patterns missed). A value above 1 never adds.
+#: spaCy merges a config's dict into this default, so give a category another value (0.7)
+#: rather than leaving it out.
 STRICTER_AT = {"phi_exposure": 0.9}
 #: Cue labels that say a client/patient is in the message (the default ``add_when``).
 CLIENT_LABELS = ("CLIENT", "FORMER", "SESSION", "THIRD", "KIN_OF_CLIENT", "TO_CLIENT", "CASE_REF")

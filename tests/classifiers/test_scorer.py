@@ -69,6 +69,16 @@ def _classifier(weights: ScorerWeights, *, additions: bool = False) -> Classifie
     return Classifier(nlp)
 
 
+def _configured(weights: ScorerWeights, **config: object) -> Classifier:
+    """A pipeline with ``weights``, additions on and ``config`` for the scorer."""
+    rules = load_rules(BUNDLED_RULES_DIR)
+    nlp = build_pipeline(rules, _load_norms(BUNDLED_RULES_DIR), None)
+    scorer = nlp.add_pipe("boundary_scorer", config={"additions": True, **config})
+    assert isinstance(scorer, BoundaryScorer)
+    scorer.set_weights(weights)
+    return Classifier(nlp)
+
+
 def test_weights_round_trip_through_json() -> None:
     weights = _weights({"gifts": {"zebra": 2.5, "zebra card": 1.0}})
     again = ScorerWeights.from_json(json.loads(json.dumps(weights.to_json())))
@@ -211,19 +221,14 @@ def test_an_addition_where_the_rules_see_a_cue(text: str) -> None:
 def test_additions_can_be_gated_by_config(text: str) -> None:
     """The stricter guards of the fourth to seventh sessions, as configuration."""
     weights = _weights({"gifts": {"zebra": 9.0}})
-    rules = load_rules(BUNDLED_RULES_DIR)
-    nlp = build_pipeline(rules, _load_norms(BUNDLED_RULES_DIR), None)
-    config = {
-        "additions": True,
-        "add_when": list(CLIENT_LABELS),
-        "add_unless": list(BENIGN_LABELS),
-        "add_needs_writer": True,
-        "add_blocked_by": ["NEGATION", "POLICY", "CLOSURE"],
-    }
-    scorer = nlp.add_pipe("boundary_scorer", config=config)
-    assert isinstance(scorer, BoundaryScorer)
-    scorer.set_weights(weights)
-    assert Classifier(nlp).assess(text).findings == ()
+    gated = _configured(
+        weights,
+        add_when=list(CLIENT_LABELS),
+        add_unless=list(BENIGN_LABELS),
+        add_needs_writer=True,
+        add_blocked_by=["NEGATION", "POLICY", "CLOSURE"],
+    )
+    assert gated.assess(text).findings == ()
     ungated = _classifier(weights, additions=True).assess(text)
     assert ungated.categories == ["gifts"]
 
@@ -259,16 +264,6 @@ def test_a_finding_is_set_aside_only_when_the_whole_message_doubts_it_too() -> N
     (s,) = b.suppressed
     assert (s.finding.category, s.reason) == ("physical_contact", "unlikely")
     assert s.score is not None and s.score < 0.1
-
-
-def _configured(weights: ScorerWeights, **config: object) -> Classifier:
-    """A pipeline with ``weights``, additions on and ``config`` for the scorer."""
-    rules = load_rules(BUNDLED_RULES_DIR)
-    nlp = build_pipeline(rules, _load_norms(BUNDLED_RULES_DIR), None)
-    scorer = nlp.add_pipe("boundary_scorer", config={"additions": True, **config})
-    assert isinstance(scorer, BoundaryScorer)
-    scorer.set_weights(weights)
-    return Classifier(nlp)
 
 
 @pytest.mark.parametrize(
@@ -322,11 +317,17 @@ def test_a_rule_finding_is_completed_by_a_confident_second_category(
     assert off.assess(text).categories == ["gifts"]
 
 
-def test_completion_keeps_the_additions_guards() -> None:
-    """A policy statement blocks a completion as it blocks an addition."""
-    weights = _weights({"gifts": {"gift": 8.0}, "socializing": {"card": 9.0}})
-    a = _classifier(weights, additions=True).assess("per policy, my client gave me a gift card")
-    assert "socializing" not in a.categories
+def test_completion_keeps_the_additions_bars() -> None:
+    """A completion meets the same per-category bar as an addition (phi_exposure: 0.9)."""
+    # card at 6.7: z = -3 + 0.707 * 6.7, about 0.85 (over complete_at, under phi_exposure's 0.9)
+    text = "my client gave me a gift card"
+    for category, expected in (
+        ("socializing", ["gifts", "socializing"]),
+        ("phi_exposure", ["gifts"]),  # no match: under its bar
+    ):
+        weights = _weights({"gifts": {"gift": 8.0}, category: {"card": 6.7}})
+        a = _classifier(weights, additions=True).assess(text)
+        assert a.categories == expected, category
 
 
 def test_the_whole_message_score_from_token_hashes_equals_the_term_vector_path(
