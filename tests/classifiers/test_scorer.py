@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -81,25 +82,79 @@ def _configured(weights: ScorerWeights, **config: object) -> Classifier:
 
 def test_weights_round_trip_through_json() -> None:
     weights = _weights({"gifts": {"zebra": 2.5, "zebra card": 1.0}})
-    again = ScorerWeights.from_json(json.loads(json.dumps(weights.to_json())))
+    data = json.loads(json.dumps(weights.to_json()))
+    assert data["format"] == 2 and data["terms"] == ["zebra", "zebra card"]
+    again = ScorerWeights.from_json(data)
     assert again.vocabulary == weights.vocabulary
     assert np.allclose(again.weights, weights.weights)
+    assert np.allclose(again.idf, weights.idf)
     assert np.allclose(again.bias, weights.bias)
+
+
+def _format_1(weights: ScorerWeights) -> dict[str, object]:
+    """``weights`` in the older format 1 (one ``[term, idf, [weights]]`` row per term)."""
+    names = sorted(weights.vocabulary, key=weights.vocabulary.__getitem__)
+    return {
+        "format": 1,
+        "categories": list(weights.categories),
+        "bias": weights.bias.tolist(),
+        "features": [
+            [name, float(weights.idf[i]), weights.weights[i].tolist()]
+            for i, name in enumerate(names)
+        ],
+    }
+
+
+def test_format_1_weights_are_still_read() -> None:
+    """Organisations' own ``scorer.json`` files from before format 2 keep working."""
+    weights = _weights({"gifts": {"zebra": 2.5, "zebra card": 1.0}})
+    again = ScorerWeights.from_json(json.loads(json.dumps(_format_1(weights))))
+    assert again.vocabulary == weights.vocabulary
+    assert np.allclose(again.weights, weights.weights)
+    assert np.allclose(again.idf, weights.idf)
+
+
+def _bytes(n: int) -> str:
+    return base64.b64encode(b"\0" * n).decode("ascii")
 
 
 @pytest.mark.parametrize(
     ("mutate", "fragment"),
     [
-        (lambda d: d.update(format=2), "format 1"),
+        (lambda d: d.update(format=3), "format 1 or 2"),
         (lambda d: d.update(categories=["gifts", "karaoke"]), "karaoke"),
-        (lambda d: d["features"].append(["x", 1.0, [0.0]]), "feature 2"),
-        (lambda d: d["features"].append(["x", "high", [0.0] * 11]), "'high'"),
-        (lambda d: d["features"].append(list(d["features"][0])), "a new term"),
+        (lambda d: d.update(terms="zebra yak"), "'terms' as a list of strings"),
+        (lambda d: d.update(terms=["zebra", "zebra"]), "each term once"),
+        (lambda d: d.update(idf="not base64!"), "not base64!"),
+        (lambda d: d.update(idf=_bytes(4)), "'idf' to hold 2 float32 numbers (8 bytes)"),
+        (lambda d: d.update(weights=_bytes(8)), "'weights' to hold 22 float32"),
+        (lambda d: d.update(weights=None), "'weights' as base64"),
+        (
+            lambda d: d.update(idf=base64.b64encode(np.array([1, np.nan], "<f4")).decode()),
+            "finite numbers in 'idf'",
+        ),
         (lambda d: d.update(bias=[0.0]), "biases"),
     ],
 )
 def test_bad_weights_data_names_the_file_and_the_value(mutate: object, fragment: str) -> None:
     data = _weights({"gifts": {"zebra": 1.0, "yak": 1.0}}).to_json()
+    mutate(data)  # type: ignore[operator]
+    with pytest.raises(RuleError) as info:
+        ScorerWeights.from_json(data, source="org/scorer.json")
+    assert "org/scorer.json" in str(info.value)
+    assert fragment in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("mutate", "fragment"),
+    [
+        (lambda d: d["features"].append(["x", 1.0, [0.0]]), "feature 2"),
+        (lambda d: d["features"].append(["x", "high", [0.0] * 11]), "'high'"),
+        (lambda d: d["features"].append(list(d["features"][0])), "a new term"),
+    ],
+)
+def test_bad_format_1_features_name_the_feature(mutate: object, fragment: str) -> None:
+    data = _format_1(_weights({"gifts": {"zebra": 1.0, "yak": 1.0}}))
     mutate(data)  # type: ignore[operator]
     with pytest.raises(RuleError) as info:
         ScorerWeights.from_json(data, source="org/scorer.json")
