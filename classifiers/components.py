@@ -194,13 +194,19 @@ class CueMatcher:
         return self._rules[index][0]
 
     def context_hits(self, doc: Doc) -> list[tuple[ContextRule, int, int]]:
-        """Every context phrase found in ``doc``: (rule, start token, end token)."""
+        """Every context phrase found in ``doc``, and the context token patterns the rules
+        saw once this component has run on it: (rule, start token, end token)."""
         keys, rules = self._keys, self._rules
         out: list[tuple[ContextRule, int, int]] = []
         for key, start, end in self.context_phrases(doc):
             rule = rules[keys[key][0]][0]
             if isinstance(rule, ContextRule):
                 out.append((rule, start, end))
+        seen = {(id(r), s, e) for r, s, e in out}
+        for i, start, end, is_ctx in doc.user_data.get(MATCHES_KEY) or ():
+            rule = self.rule(i)
+            if is_ctx and isinstance(rule, ContextRule) and (id(rule), start, end) not in seen:
+                out.append((rule, start, end))  # a token pattern ("zorbly flam")
         return out
 
     # -- matching ------------------------------------------------------------------------

@@ -9,34 +9,29 @@ TF-IDF weighted unigrams and bigrams of the lower-cased tokens.
 It does two things, both explained in the result:
 
 * **confirm** — a rule finding whose category the model scores below ``veto_below`` both
-  over the finding's sentences and over the whole message (``veto_whole_message``; the
-  sentences alone before the ninth session) is taken out and reported in
-  ``Assessment.suppressed`` with reason ``"unlikely"`` and the higher of the two scores (the
-  rule's evidence stays visible there);
+  over the finding's sentences and over the whole message (``veto_whole_message``) is taken
+  out and reported in ``Assessment.suppressed`` with reason ``"unlikely"`` and the higher of
+  the two scores (the rule's evidence stays visible there);
 * **add** — when the rules found nothing, a category scored at or above ``add_at`` becomes
   a finding of the situation rule ``learned.<category>`` (severity ``info``: below the nudge
   threshold, so it is answered by ``/boundary`` and counted, never nudged); when they found
   something, a further category scored at or above ``complete_at`` is added the same way
-  (a message is often two situations: a gift that is also a barter). Its evidence is
-  the words that contributed most to the score, each as the cue ``LEARNED`` with its weight
-  in the description. It speaks only where the rules matched some cue (a message none of
-  their vocabulary touches is not about a boundary), not where the only people named are
-  colleagues (``add_unless_alone``: "a coworker added me on FB"), never after a policy or
-  training statement, nor after a closure ("I declined", "instead", "handed it back")
-  unless the message says the matter is still open or asks a question (labelling policy
-  11); ``self_disclosure`` needs the writer in the message (``add_writer_for``). Plain
-  negation does not block it: the model weighs "never", "didn't" itself, and a negation
-  the rules scoped suppresses their finding, whose category is then not added either.
-  ``phi_exposure`` needs 0.9 (``add_at_for``: an identifier must be in the message, and the
-  model reads words, not identifiers). Question / hypothetical /
-  reported cues set the flags as they do for rules, over the whole message. Stricter
-  guards (``add_when``: a client/patient cue; ``add_unless``: the rules' hard negatives;
-  ``add_needs_writer``; ``add_blocked_by`` ``NEGATION``; ``add_former_for``: a "former"
-  cue for ``post_termination``) are configuration; they were the defaults until the eighth
-  and ninth sessions (``docs/CLASSIFIER.md``). ``add_party_for`` (the writer as a party,
-  "I", "me", "we" or "us", for the categories named) was measured in the ninth session and
-  left off: for ``socializing`` it cost recall on every part for three fewer benign false
-  positives in 5,197.
+  (a gift that is also a barter). Its evidence is the words that weighed most, each as the
+  cue ``LEARNED`` with its weight in the description.
+
+Guards on adding: some cue of the rules in the message; for the categories of
+``add_alone_for`` (friend requests, outings, dating, hugs) not where the only people named
+are colleagues (``add_unless_alone``: "a coworker added me on FB"); not after a closure ("I
+declined", "instead") unless the message says the matter is open or asks a question
+(labelling policy 11); ``self_disclosure`` only with the writer in the message;
+``phi_exposure`` only at 0.9 (``add_at_for``: the model reads words, not identifiers). A
+category the rules found and context suppressed (negation, policy) is added back only when
+the whole message scores it at ``unsuppress_at`` (0.9) or more: the rules' negation scope
+is a guess, and the model has read thousands of negated and policy messages. Question /
+hypothetical / reported cues set the flags over the whole message. The other guards
+(``add_when``, ``add_unless``, ``add_needs_writer``, ``add_blocked_by`` with ``POLICY`` or
+``NEGATION``, ``add_former_for``, ``add_party_for``) are configuration, each measured in
+``docs/CLASSIFIER.md``.
 
 Weights are data (``classifiers/rules/scorer.json``), written by ``boundary-bot scorer
 train`` and loaded like the rule files. Without weights the component does nothing.
@@ -45,80 +40,33 @@ train`` and loaded like the rule files. Without weights the component does nothi
 from __future__ import annotations
 
 import json
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
 from spacy.language import Language
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .components import FINDINGS_KEY, LABELS_KEY, TEXT_KEY, CueMatcher
 from .docarrays import TermId, lexical, token_offsets, window_ids, window_terms
 from .rules import CueRule, SituationRule
-from .situations import CtxHit, Hit, RawFinding, sentence_ends, unresolved
+from .scorer_guards import (
+    ALONE_FOR,
+    CLIENTS,
+    CLOSURE,
+    FIRST_PERSON,
+    QUESTION_LABELS,
+    STRICTER_AT,
+    WRITER,
+    closed,
+)
+from .scorer_guards import window as window_of
+from .situations import CtxHit, Hit, RawFinding, sentence_ends
 from .weights import SCORER_FILE, ScorerWeights, load_weights
 
 SCORES_KEY = "boundary_scores"
 VETOED_KEY = "boundary_vetoed"
 LEARNED_LABEL = "LEARNED"
-
-#: Context labels that set an addition's flags.
-_QUESTION = frozenset(("QUESTION", "HYPOTHETICAL"))
-#: In ``add_blocked_by``: a closure ("I declined", "instead", "handed it back") anywhere in
-#: the message blocks an addition, unless the message says the matter is still open
-#: ("keeps asking") or asks a question (labelling policy 11, as the rules read it).
-CLOSURE = "CLOSURE"
-
-
-def _closed(hits: list[CtxHit]) -> bool:
-    """Whether a closure phrase reports the matter settled (and nothing says it is open)."""
-    return any(r.label == "NEGATION" and r.closure for r, _, _ in hits) and not unresolved(hits)
-
-
-#: Per-category thresholds stricter than ``add_at`` / ``complete_at`` (the default
-#: ``add_at_for``): ``phi_exposure`` needs an identifier in the message and the model reads
-#: words, not identifiers, so it adds one only when the words leave little doubt ("dob",
-#: "mrn", a name with a diagnosis the rules' patterns missed). A value above 1 never adds.
-#: spaCy merges a config's dict into this default, so give a category another value (0.7)
-#: rather than leaving it out.
-STRICTER_AT = {"phi_exposure": 0.9}
-#: Cue labels that say a client/patient is in the message (the default ``add_when``).
-CLIENT_LABELS = ("CLIENT", "FORMER", "SESSION", "THIRD", "KIN_OF_CLIENT", "TO_CLIENT", "CASE_REF")
-_CLIENTS = frozenset(CLIENT_LABELS)
-#: The writer as a party (LOWER hashes): "I" also covers "I'm", "im", "I've" (split by the
-#: tokenizer).
-_FIRST_PERSON = frozenset(get_string_id(w) for w in ("i", "me", "we", "us", "myself", "ourselves"))
-#: The writer in any role, possessives included ("my divorce"), for ``add_writer_for``.
-_WRITER = _FIRST_PERSON | frozenset(get_string_id(w) for w in ("my", "mine", "our", "ours"))
-#: Cue labels of the rules' hard negatives (colleagues, a patient's own family, paperwork,
-#: work phones, "client portal", ...): no addition where one is present (the default
-#: ``add_unless``). The rules know these contexts; the word model does not.
-BENIGN_LABELS = (
-    "IGNORE", "STAFF", "STAFF_WIDE", "OTHERS_TOUCH", "OTHERS_ROMANCE", "GIFT_TO_OTHER",
-    "ORG_ACCOUNT", "ORG_CONTACT", "TEST_DATA", "CLINIC_BUSINESS", "WORK_CHANNEL", "OWN_STORY",
-)  # fmt: skip
-
-
-def _window(
-    offsets: Sequence[int], finding: RawFinding, ends: list[int], length: int
-) -> tuple[int, int]:
-    """Tokens the scorer reads for ``finding``: its sentences plus one on either side.
-
-    ``offsets`` are the tokens' character offsets (ascending), ``ends`` the sentence ends
-    and ``length`` the text's length. A long message is several topics; scoring all of it
-    would let unrelated chatter outvote the sentence the rule fired in.
-    """
-    first = min(start for _, start, _ in finding.evidence)
-    last = max(end for _, _, end in finding.evidence) - 1
-    s_first = bisect_right(ends, offsets[first])
-    s_last = bisect_right(ends, offsets[last])
-    lo = ends[s_first - 2] if s_first >= 2 else 0
-    hi = ends[s_last + 1] if s_last + 1 < len(ends) else length + 1
-    start = min(first, bisect_left(offsets, lo))
-    end = max(last + 1, bisect_left(offsets, hi))
-    return start, end
 
 
 def terms(doc: Doc | Span) -> list[tuple[str, int, int]]:
@@ -149,7 +97,7 @@ class BoundaryScorer:
         add_when: Sequence[str] = (),
         add_unless: Sequence[str] = (),
         add_needs_writer: bool = False,
-        add_blocked_by: Sequence[str] = ("POLICY", CLOSURE),
+        add_blocked_by: Sequence[str] = (CLOSURE,),
         add_unless_alone: Sequence[str] = ("STAFF", "STAFF_WIDE"),
         add_writer_for: Sequence[str] = ("self_disclosure",),
         complete_at: float = 0.8,
@@ -157,6 +105,8 @@ class BoundaryScorer:
         add_former_for: Sequence[str] = (),
         veto_whole_message: bool = True,
         add_party_for: Sequence[str] = (),
+        add_alone_for: Sequence[str] = ALONE_FOR,
+        unsuppress_at: float = 0.9,
     ) -> None:
         self.nlp = nlp
         self.name = name
@@ -176,6 +126,8 @@ class BoundaryScorer:
         self.add_former_for = frozenset(add_former_for)
         self.veto_whole_message = veto_whole_message
         self.add_party_for = frozenset(add_party_for)
+        self.add_alone_for = frozenset(add_alone_for)
+        self.unsuppress_at = unsuppress_at
         self.weights: ScorerWeights | None = None
         self._rules: dict[str, SituationRule] = {}
 
@@ -221,7 +173,7 @@ class BoundaryScorer:
             if f.suppressed_by is not None:
                 kept.append(f)
                 continue
-            window = _window(offsets, f, ends, len(text))
+            window = window_of(offsets, f, ends, len(text))
             items = seen.get(window)
             if items is None:
                 items = seen[window] = window_ids(doc, *window)
@@ -241,11 +193,21 @@ class BoundaryScorer:
             if probs is None:
                 probs = weights.message_probabilities(*lexical(doc))
             known: set[str] = {f.rule.category for f in findings}
+            # a negation or policy the rules scoped, outweighed by the words of the message
+            bar = max(at, self.unsuppress_at)
+            known -= {
+                f.rule.category
+                for f in findings
+                if f.suppressed_by is not None
+                and probs[weights.categories.index(f.rule.category)] >= bar
+            } - {f.rule.category for f in findings if f.suppressed_by is None}
             if "FORMER" not in present:  # add_former_for: "former" must be said, not guessed
                 known |= self.add_former_for
-            if self.add_writer_for and _WRITER.isdisjoint(lexical(doc)[0]):
+            if self.add_writer_for and WRITER.isdisjoint(lexical(doc)[0]):
                 known |= self.add_writer_for  # "the client shared her story": not the writer's
-            if self.add_party_for and _FIRST_PERSON.isdisjoint(lexical(doc)[0]):
+            if self.add_alone_for and self._colleagues_only(present):
+                known |= self.add_alone_for  # "a coworker added me on FB"
+            if self.add_party_for and FIRST_PERSON.isdisjoint(lexical(doc)[0]):
                 known |= self.add_party_for  # "my client went to a party": not with the writer
             stricter = self.add_at_for
             wanted = [
@@ -274,7 +236,7 @@ class BoundaryScorer:
         labels = frozenset(rule.label for rule, _, _ in hits)
         if labels & self.add_blocked_by:
             return []
-        if CLOSURE in self.add_blocked_by and "QUESTION" not in labels and _closed(hits):
+        if CLOSURE in self.add_blocked_by and "QUESTION" not in labels and closed(hits):
             return []
         weights = self.weights
         assert weights is not None
@@ -298,7 +260,7 @@ class BoundaryScorer:
                 RawFinding(
                     self._rules[category],
                     evidence,
-                    is_question=bool(labels & _QUESTION),
+                    is_question=bool(labels & QUESTION_LABELS),
                     reported="REPORTED" in labels,
                 )
             )
@@ -308,7 +270,8 @@ class BoundaryScorer:
         """Whether an addition is allowed by the cue labels ``present`` and the writer.
 
         Some cue is present; one of ``add_when`` (any, when empty) and none of ``add_unless``;
-        not only ``add_unless_alone`` labels without a client word (colleagues); and, with
+        with an empty ``add_alone_for``, not only ``add_unless_alone`` labels without a
+        client word (colleagues; otherwise that is checked per category); and, with
         ``add_needs_writer``, the writer in the message ("I", "me", "we")."""
         if not present:
             return False
@@ -316,9 +279,13 @@ class BoundaryScorer:
             return False
         if not self.add_unless.isdisjoint(present):
             return False
-        if not self.add_unless_alone.isdisjoint(present) and _CLIENTS.isdisjoint(present):
+        if not self.add_alone_for and self._colleagues_only(present):
             return False  # colleagues only: "a coworker added me on FB"
-        return not self.add_needs_writer or not _FIRST_PERSON.isdisjoint(lexical(doc)[0])
+        return not self.add_needs_writer or not FIRST_PERSON.isdisjoint(lexical(doc)[0])
+
+    def _colleagues_only(self, present: frozenset[str]) -> bool:
+        """Whether the only people ``present`` are ``add_unless_alone`` (colleagues)."""
+        return not self.add_unless_alone.isdisjoint(present) and CLIENTS.isdisjoint(present)
 
     def _cues(self) -> CueMatcher | None:
         if self.cues_name not in self.nlp.pipe_names:
@@ -355,7 +322,7 @@ class BoundaryScorer:
         "add_when": [],
         "add_unless": [],
         "add_needs_writer": False,
-        "add_blocked_by": ["POLICY", CLOSURE],
+        "add_blocked_by": [CLOSURE],
         "add_unless_alone": ["STAFF", "STAFF_WIDE"],
         "add_writer_for": ["self_disclosure"],
         "complete_at": 0.8,
@@ -363,6 +330,8 @@ class BoundaryScorer:
         "add_former_for": [],
         "veto_whole_message": True,
         "add_party_for": [],
+        "add_alone_for": list(ALONE_FOR),
+        "unsuppress_at": 0.9,
     },
 )
 def make_boundary_scorer(
@@ -384,6 +353,8 @@ def make_boundary_scorer(
     add_former_for: list[str],
     veto_whole_message: bool,
     add_party_for: list[str],
+    add_alone_for: list[str],
+    unsuppress_at: float,
 ) -> BoundaryScorer:
     """Factory of the learned scorer (weights are set with ``set_weights``)."""
     return BoundaryScorer(
@@ -405,4 +376,6 @@ def make_boundary_scorer(
         add_former_for,
         veto_whole_message,
         add_party_for,
+        add_alone_for,
+        unsuppress_at,
     )

@@ -153,6 +153,7 @@ def test_context_token_patterns_run_wherever_a_finding_may_need_them(tmp_path: P
         "direction": "both",
         "window": 60,
         "scope": "message",
+        "closure": True,  # a plain negation the words outweigh would come back as learned
     }
     (tmp_path / "context_test.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
 

@@ -17,14 +17,8 @@ from classifiers.engine import _load_norms, build_pipeline
 from classifiers.errors import ClassifierError, RuleError
 from classifiers.models import CATEGORIES
 from classifiers.rules import BUNDLED_RULES_DIR, load_rules
-from classifiers.scorer import (
-    BENIGN_LABELS,
-    CLIENT_LABELS,
-    BoundaryScorer,
-    ScorerWeights,
-    load_weights,
-    terms,
-)
+from classifiers.scorer import BoundaryScorer, ScorerWeights, load_weights, terms
+from classifiers.scorer_guards import BENIGN_LABELS, CLIENT_LABELS
 from classifiers.training import featurize, fit, read_corpus, train_files
 
 from .test_paraphrase_export import UNTRAINED
