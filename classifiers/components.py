@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
+from .docarrays import TEXT_KEY
 from .lexicon import WORD, fold_lemmas, key_lexemes
 from .overlaps import longest_first, resolve_cues
 from .prefilter import Planner, TokenGroup
@@ -26,7 +27,6 @@ from .tokenneeds import doc_words, word_needs
 MATCHES_KEY = "boundary_matches"
 #: The doc's text, set by the classifier before the components run (``doc.text`` rebuilds
 #: the string token by token, which costs more than the matching itself).
-TEXT_KEY = "boundary_text"
 FINDINGS_KEY = "boundary_findings"
 #: ``doc.user_data`` key of the cue labels the phrase matcher found (before the gate).
 LABELS_KEY = "boundary_labels"

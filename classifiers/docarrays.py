@@ -7,13 +7,40 @@ per lookup, is most of the difference in cost. Benign messages never reach this 
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
-from spacy.attrs import IDX, IS_BRACKET, IS_PUNCT, IS_SPACE, LENGTH, LOWER
+from spacy.attrs import (
+    IDX,
+    IS_ALPHA,
+    IS_BRACKET,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_TITLE,
+    LENGTH,
+    LIKE_EMAIL,
+    LOWER,
+)
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 OFFSETS_KEY = "boundary_offsets"
 LEXICAL_KEY = "boundary_lexical"
+SHAPES_KEY = "boundary_shapes"
+#: The text the pipeline's doc was made from (set by the engine; ``doc.text`` otherwise).
+TEXT_KEY = "boundary_text"
+#: Identifier shapes as scorer terms: a word with three or more digits (phone, MRN, date,
+#: street number), an email address, two capitalised words in a row (a name). The words
+#: themselves are too varied to learn; their shapes are what makes a message identify
+#: someone.
+SHAPE_TERMS = ("§num", "§email", "§name")
+NUM, EMAIL, NAME = (get_string_id(t) for t in SHAPE_TERMS)
+_SHAPE_NAMES = {get_string_id(t): t for t in SHAPE_TERMS}
+_digits: dict[int, int] = {}
+#: What a text needs before any of its tokens can have a shape: three digits in one run of
+#: non-space characters, an "@", or a capitalised word followed by another capital (checked
+#: in ASCII text; other text is always read token by token).
+_MAY_SHAPE = re.compile(r"\d\S*?\d\S*?\d|@|[A-Z][a-z]*\s+[A-Z]")
 #: A scorer term as string hashes: a word's LOWER hash, or a pair of them for a bigram.
 TermId = int | tuple[int, int]
 
@@ -37,7 +64,13 @@ def window_terms(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     """
     strings = doc.vocab.strings
     return [
-        (strings[key] if isinstance(key, int) else f"{strings[key[0]]} {strings[key[1]]}", i, j)
+        (
+            (_SHAPE_NAMES.get(key) or strings[key])
+            if isinstance(key, int)
+            else f"{strings[key[0]]} {strings[key[1]]}",
+            i,
+            j,
+        )
         for key, i, j in window_ids(doc, start, end)
     ]
 
@@ -52,6 +85,40 @@ def lexical(doc: Doc) -> tuple[list[int], list[bool]]:
     return found
 
 
+def shapes(doc: Doc) -> list[tuple[int, int, int]]:
+    """The identifier shapes of ``doc`` (:data:`SHAPE_TERMS`): (hash, start, end), cached."""
+    found: list[tuple[int, int, int]] | None = doc.user_data.get(SHAPES_KEY)
+    if found is None:
+        found = []
+        text: str = doc.user_data.get(TEXT_KEY) or doc.text
+        if text.isascii() and _MAY_SHAPE.search(text) is None:
+            doc.user_data[SHAPES_KEY] = found
+            return found
+        lowers = lexical(doc)[0]
+        strings = doc.vocab.strings
+        if len(_digits) > 100_000:
+            _digits.clear()
+        prev = False
+        for i, (title, alpha, email) in enumerate(
+            doc.to_array([IS_TITLE, IS_ALPHA, LIKE_EMAIL]).tolist()
+        ):
+            if email:
+                found.append((EMAIL, i, i + 1))
+            else:
+                key = lowers[i]
+                n = _digits.get(key)
+                if n is None:
+                    n = _digits[key] = sum(c.isdigit() for c in strings[key])
+                if n >= 3:
+                    found.append((NUM, i, i + 1))
+            name = bool(title and alpha)
+            if name and prev:
+                found.append((NAME, i - 1, i + 1))
+            prev = name
+        doc.user_data[SHAPES_KEY] = found
+    return found
+
+
 def window_ids(doc: Doc, start: int, end: int) -> list[tuple[TermId, int, int]]:
     """:func:`window_terms` with each term as its string hash (a bigram: a pair of hashes).
 
@@ -63,4 +130,5 @@ def window_ids(doc: Doc, start: int, end: int) -> list[tuple[TermId, int, int]]:
     for (a, i), (b, j) in pairwise(kept):
         if j == i + 1:
             out.append(((a, b), i, j + 1))
+    out += [(key, i, j) for key, i, j in shapes(doc) if i >= start and j <= end]
     return out

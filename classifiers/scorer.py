@@ -48,7 +48,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .components import FINDINGS_KEY, LABELS_KEY, TEXT_KEY, CueMatcher
-from .docarrays import TermId, lexical, token_offsets, window_ids, window_terms
+from .docarrays import TermId, lexical, shapes, token_offsets, window_ids, window_terms
 from .rules import CueRule, SituationRule
 from .scorer_guards import (
     ALONE_FOR,
@@ -165,7 +165,7 @@ class BoundaryScorer:
         seen: dict[tuple[int, int], list[tuple[TermId, int, int]]] = {}
         # the whole message's scores (the veto's second view, and the additions' scores)
         probs = (
-            weights.message_probabilities(*lexical(doc))
+            weights.message_probabilities(*lexical(doc), shapes(doc))
             if live and (self.veto_whole_message or self.additions)
             else None
         )
@@ -191,7 +191,7 @@ class BoundaryScorer:
         at = self.complete_at if found else self.add_at
         if self.additions and at <= 1.0 and self._may_add(doc, present):
             if probs is None:
-                probs = weights.message_probabilities(*lexical(doc))
+                probs = weights.message_probabilities(*lexical(doc), shapes(doc))
             known: set[str] = {f.rule.category for f in findings}
             # a negation or policy the rules scoped, outweighed by the words of the message
             bar = max(at, self.unsuppress_at)

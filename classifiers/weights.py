@@ -73,7 +73,12 @@ class ScorerWeights:
                 spans.setdefault(row, (start, end))
         return self.values_of(counts, spans)
 
-    def message_probabilities(self, lowers: Sequence[int], skip: Sequence[bool]) -> np.ndarray:
+    def message_probabilities(
+        self,
+        lowers: Sequence[int],
+        skip: Sequence[bool],
+        extra: Sequence[tuple[int, int, int]] = (),
+    ) -> np.ndarray:
         """Per-category probabilities of a whole message from its tokens' LOWER hashes.
 
         ``lowers`` and ``skip`` are :func:`~classifiers.docarrays.lexical`. The same numbers
@@ -99,6 +104,10 @@ class ScorerWeights:
                 if row is not None:
                     counts[row] = counts.get(row, 0) + 1
             prev = key
+        for key, _, _ in extra:  # identifier shapes (docarrays.shapes)
+            row = get(key)
+            if row is not None:
+                counts[row] = counts.get(row, 0) + 1
         return self.probabilities(list(counts), self._tfidf(counts))
 
     def values_of(

@@ -12,7 +12,7 @@ import spacy
 
 from bot.cli import main
 from classifiers import Classifier, from_disk, load_classifier
-from classifiers.docarrays import lexical, window_ids
+from classifiers.docarrays import lexical, shapes, window_ids
 from classifiers.engine import _load_norms, build_pipeline
 from classifiers.errors import ClassifierError, RuleError
 from classifiers.models import CATEGORIES
@@ -226,16 +226,30 @@ def test_an_addition_explains_itself_with_offsets_into_the_original() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "reminder: per policy no zebra with clients",  # policy
         "my client offered me a zebra, I declined and she was fine with it",  # closed
         "my client and I saw the horse again",  # no match: nothing weighs towards a category
         "a zebra was in the hall",  # no match: no cue of the rules at all
-        "my coworker and I saw the zebra again",  # no match: colleagues only
     ],
 )
-def test_no_addition_under_policy_or_a_closure_or_without_signal(text: str) -> None:
+def test_no_addition_after_a_closure_or_without_signal(text: str) -> None:
     weights = _weights({"gifts": {"zebra": 9.0}})
     assert _classifier(weights, additions=True).assess(text).findings == ()
+
+
+def test_the_colleague_guard_holds_for_the_categories_colleagues_share() -> None:
+    """Friend requests, outings, dating and hugs among colleagues are everyday life: no
+    addition where the only people named are colleagues. For the other categories the rules
+    often see the colleague and miss the client ("my coworker told her husband about the
+    guy in 12"), so the model decides."""
+    text = "my coworker and I saw the zebra again"
+    for category in ("social_media", "socializing", "romantic", "physical_contact"):
+        weights = _weights({category: {"zebra": 9.0}})
+        assert _classifier(weights, additions=True).assess(text).findings == (), category
+    for category in ("gifts", "phi_disclosure", "dual_relationship"):
+        weights = _weights({category: {"zebra": 9.0}})
+        assert _classifier(weights, additions=True).assess(text).categories == [category]
+    every = _configured(_weights({"gifts": {"zebra": 9.0}}), add_alone_for=[])
+    assert every.assess(text).findings == ()  # empty: the guard holds for every category
 
 
 @pytest.mark.parametrize(
@@ -250,6 +264,9 @@ def test_no_addition_under_policy_or_a_closure_or_without_signal(text: str) -> N
         "my client offered me a zebra, I declined. was that right?",
         # plain negation does not block: the model weighs "don't", "never" itself
         "I don't know what to do about the zebra my client left",
+        # nor does a policy phrase (the model has read many reminders; the rules' own
+        # findings under a policy are still suppressed)
+        "reminder: per policy no zebra with clients",
     ],
 )
 def test_an_addition_where_the_rules_see_a_cue(text: str) -> None:
@@ -265,6 +282,7 @@ def test_an_addition_where_the_rules_see_a_cue(text: str) -> None:
         "my client says the client portal has a zebra, I saw it",  # a hard negative
         "my client's insurance card has a zebra, I saw it",  # clinical paperwork
         "my client went to see the zebra last night",  # the writer is not a party
+        "reminder: per policy no zebra with clients",  # policy
     ],
 )
 def test_additions_can_be_gated_by_config(text: str) -> None:
@@ -280,6 +298,28 @@ def test_additions_can_be_gated_by_config(text: str) -> None:
     assert gated.assess(text).findings == ()
     ungated = _classifier(weights, additions=True).assess(text)
     assert ungated.categories == ["gifts"]
+
+
+def test_a_negated_rule_finding_comes_back_only_when_the_words_leave_no_doubt() -> None:
+    """The rules' negation scope is a guess ("she didn't ask, she just handed me the
+    gift"): a category they found and context suppressed is added back, as a learned
+    finding, when the whole message scores it at ``unsuppress_at`` (0.9) or more."""
+    text = "I didn't accept the zebra gift from my client"
+    off = _weights({"gifts": {"zebra": 0.0}}, bias=-9.0)
+    assessment = _classifier(off, additions=True).assess(text)
+    assert assessment.findings == ()
+    assert [(s.finding.category, s.reason) for s in assessment.suppressed] == [("gifts", "negated")]
+    sure = _classifier(_weights({"gifts": {"zebra": 9.0}}), additions=True).assess(text)
+    assert [(f.category, f.rule_id) for f in sure.findings] == [("gifts", "learned.gifts")]
+    barely = _weights({"gifts": {"zebra": 4.0}}, bias=-2.0)  # about 0.88: below the bar
+    assert _classifier(barely, additions=True).assess(text).findings == ()
+    never = _configured(_weights({"gifts": {"zebra": 9.0}}), unsuppress_at=1.1)
+    assert never.assess(text).findings == ()
+    closed = "my client offered me a zebra gift, I declined and she was fine with it"
+    assert (
+        _classifier(_weights({"gifts": {"zebra": 9.0}}), additions=True).assess(closed).findings
+        == ()
+    )  # a closure still blocks
 
 
 def test_self_disclosure_is_added_only_with_the_writer_in_the_message() -> None:
@@ -391,7 +431,47 @@ def test_the_whole_message_score_from_token_hashes_equals_the_term_vector_path(
         doc = classifier.nlp.make_doc(text)
         rows, values, _ = weights.vector(window_ids(doc, 0, len(doc)), by_id=True)
         expected = weights.probabilities(rows, values)
-        assert np.array_equal(weights.message_probabilities(*lexical(doc)), expected), text
+        fast = weights.message_probabilities(*lexical(doc), shapes(doc))
+        assert np.array_equal(fast, expected), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pt Jolene Fakerly DOB 02/11/2006", ["§name", "§num"]),
+        ("Pt Jolene Fakerly", ["§name", "§name"]),  # each pair of a capitalised run
+        ("call her back at 555-0147", ["§num", "§num"]),  # "555", "-", "0147"
+        ("her email is jo.fake@example.org", ["§email"]),
+        ("MRN 7730219 in room 12", ["§num"]),
+        ("Eugene Thibodeaux moves to 2nd shift", ["§name"]),
+        # no match: short numbers, a lone capital, all capitals, lower-case names
+        ("room 12 at 3pm, bed 4", []),
+        ("Dialysis schedule change for the guy in 12", []),
+        ("the MRN field is blank", []),
+        ("jolene fakerly is back", []),
+        ("", []),
+    ],
+)
+def test_identifier_shapes_are_terms(
+    classifier: Classifier, text: str, expected: list[str]
+) -> None:
+    """Names, numbers and emails are too varied to learn as words; their shapes are terms."""
+    doc = classifier.nlp.make_doc(text)
+    assert [t for t, _, _ in terms(doc) if t.startswith("§")] == expected
+
+
+def test_the_scorer_reads_identifier_shapes() -> None:
+    """A weight on a shape term moves the score: the model sees that a name is there."""
+    weights = _weights({"phi_exposure": {"§name": 9.0}})
+    classifier = _classifier(weights)
+    scorer = classifier.nlp.get_pipe("boundary_scorer")
+    doc = classifier.nlp.make_doc("Eugene Thibodeaux moves to TTS")
+    named = weights.message_probabilities(*lexical(doc), shapes(doc))
+    doc = classifier.nlp.make_doc("the guy in 12 moves to TTS")
+    unnamed = weights.message_probabilities(*lexical(doc), shapes(doc))
+    j = CATEGORIES.index("phi_exposure")
+    assert named[j] > 0.99 > 0.1 > unnamed[j]
+    assert isinstance(scorer, BoundaryScorer)
 
 
 def test_fit_is_deterministic_and_learns_the_signal(classifier: Classifier) -> None:
