@@ -2,7 +2,9 @@
 
 The situation layer, the scorer and the engine look up token offsets and lower-cased words
 many times per risky message; one ``to_array`` call each, instead of a ``Token`` object
-per lookup, is most of the difference in cost. Benign messages never reach this code.
+per lookup, is most of the difference in cost. Messages with no cue of the rules never
+reach this code; the scorer's additions read the lower-cased words and identifier shapes of
+those with a cue and no finding.
 """
 
 from __future__ import annotations
@@ -60,7 +62,8 @@ def window_terms(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     """The scorer's word features of tokens ``start:end`` (see :func:`scorer.terms`).
 
     (term, start token, end token) for the lower-cased unigrams that are not punctuation,
-    space or brackets, then the bigrams of neighbouring such tokens.
+    space or brackets, then the bigrams of neighbouring such tokens, then the identifier
+    shapes (:func:`shapes`) that lie inside the window.
     """
     strings = doc.vocab.strings
     return [

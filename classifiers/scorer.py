@@ -4,7 +4,8 @@ The rule layers recognise a situation only in wording somebody wrote a cue for. 
 corpus parts nobody tuned on, they found about two thirds of what a reader finds, and every
 new wording needed a new phrase. This component is a second opinion learned from the
 labelled corpus (:mod:`classifiers.training`): one logistic regression per category over
-TF-IDF weighted unigrams and bigrams of the lower-cased tokens.
+TF-IDF weighted unigrams and bigrams of the lower-cased tokens, plus three identifier shapes
+(a number of three digits or more, an email, a name: ``docarrays.SHAPE_TERMS``).
 
 It does two things, both explained in the result:
 
@@ -75,7 +76,8 @@ def terms(doc: Doc | Span) -> list[tuple[str, int, int]]:
     Tokens are lower-cased (LOWER, not NORM: which words the pipeline lemma-folds depends on
     the words the rules use, and the scorer's features must not change with every rule
     edit); punctuation, spaces and brackets are not terms, and a bigram is
-    two neighbouring tokens that are both terms. Token indices are the doc's.
+    two neighbouring tokens that are both terms. Identifier shapes follow
+    (:func:`~classifiers.docarrays.shapes`). Token indices are the doc's.
     """
     if isinstance(doc, Span):
         return window_terms(doc.doc, doc.start, doc.end)
