@@ -92,6 +92,7 @@ def test_trusted_models_share_one_fields_set_safely() -> None:
         "my client gave me a gift. Is that ok?!",
         "",
         "  spaced   out \n\n new line… pt's (MRN 4455) [note] -- ok",
+        "Pt Jolene Fakerly, DOB 02/11/2006, jo.f@example.org Called Back",
         "émoji 🙏 and ünïcode, told my sister about a pt",
     ],
 )
@@ -115,6 +116,13 @@ def _token_terms(span: Span) -> list[tuple[str, int, int]]:
     kept = [(t.lower_, t.i) for t in span if not (t.is_punct or t.is_space or t.is_bracket)]
     out = [(w, i, i + 1) for w, i in kept]
     out += [(f"{a} {b}", i, j + 1) for (a, i), (b, j) in pairwise(kept) if j == i + 1]
+    for prev, t in zip([None, *span], span, strict=False):  # identifier shapes
+        if t.like_email:
+            out.append(("§email", t.i, t.i + 1))
+        elif sum(c.isdigit() for c in t.lower_) >= 3:
+            out.append(("§num", t.i, t.i + 1))
+        if prev is not None and prev.is_title and prev.is_alpha and t.is_title and t.is_alpha:
+            out.append(("§name", prev.i, t.i + 1))
     return out
 
 

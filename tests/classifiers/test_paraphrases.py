@@ -51,6 +51,10 @@ KNOWN_MISSES: dict[str, str] = {
     # corpus parts do. Before its last retrain (L2 strength c 10) twelve no-match rows got a
     # learned finding where the words outweighed the situation ("my neighbor wants me to join
     # his cycling club": socializing 0.88) and were listed here with their scores.
+    "a regular at the gym asked me to join her running club": "since the tenth session's "
+    "retrain (words and identifier shapes, dev..dev55): a gym regular is no client, but "
+    "'asked me to join her' weighs towards socializing (learned, info, 0.72; additions are "
+    "made at 0.7)",
 }
 
 
