@@ -1,11 +1,11 @@
 """Quality on the labelled corpus (tests/data/README.md).
 
 Rules are tuned on the dev parts ``corpus_dev.jsonl`` .. ``corpus_dev18.jsonl`` except
-``corpus_dev15``. The learned scorer is trained on every dev part except the two fresh ones
-(and on the paraphrase tables). ``corpus_dev23`` and ``corpus_dev27`` (written in the eighth
-session) are fresh: nobody has read them, tuned rules on them or trained on them, so they
-measure how a change generalises. ``corpus_test.jsonl`` is held out and is only ever scored
-here.
+``corpus_dev15``. The learned scorer is trained on every dev part except the fresh ones (and
+on the paraphrase tables). ``corpus_dev23`` and ``corpus_dev27`` (written in the eighth
+session) and ``corpus_dev56`` .. ``corpus_dev59`` (the tenth) are fresh: nobody has read
+them, tuned rules on them or trained on them, so they measure how a change generalises.
+``corpus_test.jsonl`` is held out and is only ever scored here.
 
 - The issue's gate (held-out macro F1 >= 0.90, benign false-positive rate <= 2%) is NOT met
   yet: it is an explicit ``xfail(strict=True)``, so the day the classifier reaches it this
@@ -45,10 +45,13 @@ HELD_OUT_CEILING_FP = 0.015
 
 #: (file, minimum macro F1, maximum benign FP) for the parts, at their measured level less a
 #: margin (tenth session: F1 less 0.015, benign FP one message over what was measured). Every
-#: part but dev23 and dev27 is training data for the scorer, so their levels (0.97-1.0, benign
-#: FP 0-0.5%) say little about new wording; retraining moves a few borderline scores, hence
-#: the margins. The fresh parts, as written and now: dev23 0.719 / 3.5% -> 0.918 / 1.5%, dev27
-#: 0.781 / 2.5% -> 0.950 / 0.5%. The parts written later and trained on, as written (the tree of
+#: part but dev23, dev27 and dev56..dev59 is training data for the scorer, so their levels
+#: (0.97-1.0, benign FP 0-0.5%) say little about new wording; retraining moves a few
+#: borderline scores, hence the margins. The fresh parts, as written and now: dev23 0.719 /
+#: 3.5% -> 0.918 / 1.5%, dev27 0.781 / 2.5% -> 0.950 / 0.5%; dev56 0.908 / 3.0% -> 0.914 /
+#: 3.5%, dev57 0.888 / 0.5% -> 0.915 / 1.0%, dev58 0.885 / 1.0% -> 0.914 / 1.0%, dev59 0.900 /
+#: 0% -> 0.927 / 0% (written in the tenth session; the tree of its start, then of its end).
+#: The parts written later and trained on, as written (the tree of
 #: their session's start): dev20 0.767 / 1.5%, dev21 0.769 / 1.5%, dev22 0.797 / 5.0%, dev24
 #: 0.690 / 2.0%, dev25 0.734 / 8.0%, dev26 0.731 / 1.0%, dev28 0.660 / 2.5%, dev29 0.765 / 6.5%,
 #: dev30 0.781 / 3.0%, dev31 0.824 / 3.0%, dev32 0.878 / 6.0%, dev33 0.861 / 2.5%, dev34 0.873 /
@@ -113,6 +116,10 @@ TUNING_FLOORS = [
     ("corpus_dev53.jsonl", 0.97, 0.005),
     ("corpus_dev54.jsonl", 0.975, 0.005),
     ("corpus_dev55.jsonl", 0.975, 0.005),
+    ("corpus_dev56.jsonl", 0.895, 0.04),
+    ("corpus_dev57.jsonl", 0.895, 0.015),
+    ("corpus_dev58.jsonl", 0.895, 0.015),
+    ("corpus_dev59.jsonl", 0.91, 0.005),
 ]
 
 
