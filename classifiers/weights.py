@@ -122,7 +122,7 @@ class ScorerWeights:
             return np.zeros(0)
         idf = self._idf_list
         if idf is None:
-            idf = self._idf_list = array("d", self.idf.tobytes())
+            idf = self._idf_list = _floats(self.idf)
         values = [(1.0 + math.log(c)) * idf[r] for r, c in counts.items()]
         norm = math.sqrt(sum(v * v for v in values))
         return np.array(values) / norm
@@ -150,11 +150,10 @@ class ScorerWeights:
         if counts:
             idf = self._idf_list
             if idf is None:
-                idf = self._idf_list = array("d", self.idf.tobytes())
+                idf = self._idf_list = _floats(self.idf)
             column = self._columns.get(category)
             if column is None:
-                column = array("d", np.ascontiguousarray(self.weights[:, category]).tobytes())
-                self._columns[category] = column
+                column = self._columns[category] = _floats(self.weights[:, category])
             values = [((1.0 + math.log(c)) * idf[r], r) for r, c in counts.items()]
             norm = math.sqrt(sum(v * v for v, _ in values))
             z += sum(v * column[r] for v, r in values) / norm
@@ -196,6 +195,11 @@ class ScorerWeights:
             raise RuleError(f"expected a list of {k} biases", file=source, value=bias)
         trained_on = tuple(str(x) for x in data.get("trained_on") or ())
         return cls(categories, vocabulary, idf, weights, np.asarray(bias, float), trained_on)
+
+
+def _floats(values: np.ndarray) -> array[float]:
+    """``values`` as a compact array of Python floats (cheap to index one at a time)."""
+    return array("d", np.ascontiguousarray(values, dtype=float).tobytes())
 
 
 def _encode(values: np.ndarray) -> str:
