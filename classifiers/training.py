@@ -59,11 +59,16 @@ def fit(
     learning_rate: float = 0.05,
     categories: Sequence[str] = CATEGORIES,
     trained_on: Sequence[str] = (),
+    other_weight: float = 1.0,
 ) -> ScorerWeights:
     """Fit the scorer's weights on featurised docs (:func:`featurize`) and their labels.
 
     ``c`` is the inverse L2 strength (as in scikit-learn); terms seen in fewer than
-    ``min_df`` docs are dropped.
+    ``min_df`` docs are dropped. ``other_weight`` scales a category's negatives that are
+    another situation (a message about Instagram is a negative for romance, but perhaps a
+    weak one): with full weight, one situation's words learn to argue against every other,
+    and "my client asked me out on instagram" loses both of its categories to the veto.
+    Measured at 0.3 in the tenth session and not yet the default (``docs/CLASSIFIER.md``).
     """
     n = len(docs)
     if n == 0 or n != len(labels):
@@ -95,6 +100,9 @@ def fit(
     w_pos = np.where(positives > 0, n / (2 * np.maximum(positives, 1)), 0.0)
     w_neg = n / (2 * np.maximum(n - positives, 1))
     sample = y * w_pos + (1 - y) * w_neg
+    if other_weight != 1.0:  # negatives that are another situation count less
+        other = (1 - y) * (y.sum(axis=1, keepdims=True) > 0)
+        sample = sample * np.where(other > 0, other_weight, 1.0)
     w = np.zeros((len(names), len(categories)))
     b = np.zeros(len(categories))
     m_w, v_w, m_b, v_b = (np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b))

@@ -486,6 +486,21 @@ def test_fit_is_deterministic_and_learns_the_signal(classifier: Classifier) -> N
     assert probs[0] > 0.5 > probs[2] and probs[1] > 0.5 > probs[3]
 
 
+def test_another_situation_is_a_weak_negative(classifier: Classifier) -> None:
+    """``other_weight``: a message about one situation argues less against another one, so
+    a message that is both keeps both ("my client asked me out on instagram")."""
+    texts = ["zebra came", "zebra again", "yak came", "yak again", "cat sat", "dog ran"] * 3
+    labels = [{"gifts"}, {"gifts"}, {"romantic"}, {"romantic"}, set(), set()] * 3
+    docs = featurize(classifier, texts)
+    full = fit(docs, labels, iterations=200)  # the default, 1.0
+    weak = fit(docs, labels, iterations=200, other_weight=0.3)
+    both = featurize(classifier, ["zebra yak"])[0]
+    romantic = CATEGORIES.index("romantic")
+    p_full = full.probabilities(*full.vector(both)[:2])[romantic]
+    p_weak = weak.probabilities(*weak.vector(both)[:2])[romantic]
+    assert p_weak > p_full + 0.05, (p_weak, p_full)
+
+
 def test_fit_refuses_mismatched_input(classifier: Classifier) -> None:
     with pytest.raises(ClassifierError, match="expected as many label sets"):
         fit(featurize(classifier, ["a"]), [])
