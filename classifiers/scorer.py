@@ -61,8 +61,8 @@ from .scorer_guards import (
     STRICTER_AT,
     WRITER,
     closed,
+    finding_window,
 )
-from .scorer_guards import window as window_of
 from .situations import CtxHit, Hit, RawFinding, sentence_ends
 from .weights import SCORER_FILE, ScorerWeights, load_weights
 
@@ -176,7 +176,7 @@ class BoundaryScorer:
             if f.suppressed_by is not None:
                 kept.append(f)
                 continue
-            window = window_of(offsets, f, ends, len(text))
+            window = finding_window(offsets, f, ends, len(text))
             items = seen.get(window)
             if items is None:
                 items = seen[window] = window_ids(doc, *window)

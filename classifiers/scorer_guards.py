@@ -30,10 +30,10 @@ def closed(hits: list[CtxHit]) -> bool:
 
 #: Per-category thresholds stricter than ``add_at`` / ``complete_at`` (the default
 #: ``add_at_for``): ``phi_exposure`` needs an identifier in the message and the model reads
-#: words, not identifiers, so it adds one only when the words leave little doubt ("dob",
-#: "mrn", a name with a diagnosis the rules' patterns missed). A value above 1 never adds.
-#: spaCy merges a config's dict into this default, so give a category another value (0.7)
-#: rather than leaving it out.
+#: words and identifier shapes, not the identifiers, so it adds one only when they leave
+#: little doubt ("dob", "mrn", a name with a diagnosis the rules' patterns missed). A value
+#: above 1 never adds. spaCy merges a config's dict into this default, so give a category
+#: another value (0.7) rather than leaving it out.
 STRICTER_AT = {"phi_exposure": 0.9}
 #: Categories not added where the only people named are colleagues (the default
 #: ``add_alone_for``; empty means every category): "a coworker added me on FB", "drinks with
@@ -57,7 +57,7 @@ BENIGN_LABELS = (
 )  # fmt: skip
 
 
-def window(
+def finding_window(
     offsets: Sequence[int], finding: RawFinding, ends: list[int], length: int
 ) -> tuple[int, int]:
     """Tokens the scorer reads for ``finding``: its sentences plus one on either side.

@@ -463,15 +463,19 @@ def test_identifier_shapes_are_terms(
 def test_the_scorer_reads_identifier_shapes() -> None:
     """A weight on a shape term moves the score: the model sees that a name is there."""
     weights = _weights({"phi_exposure": {"§name": 9.0}})
-    classifier = _classifier(weights)
-    scorer = classifier.nlp.get_pipe("boundary_scorer")
+    classifier = _classifier(weights, additions=True)
     doc = classifier.nlp.make_doc("Eugene Thibodeaux moves to TTS")
     named = weights.message_probabilities(*lexical(doc), shapes(doc))
     doc = classifier.nlp.make_doc("the guy in 12 moves to TTS")
     unnamed = weights.message_probabilities(*lexical(doc), shapes(doc))
     j = CATEGORIES.index("phi_exposure")
     assert named[j] > 0.99 > 0.1 > unnamed[j]
-    assert isinstance(scorer, BoundaryScorer)
+    # through the pipeline: the name is what the learned finding names as its evidence
+    found = classifier.assess("my client Eugene Thibodeaux moves to TTS").findings
+    assert [(f.rule_id, [e.text for e in f.evidence]) for f in found] == [
+        ("learned.phi_exposure", ["Eugene Thibodeaux"])
+    ]
+    assert classifier.assess("my client moves to TTS").findings == ()
 
 
 def test_fit_is_deterministic_and_learns_the_signal(classifier: Classifier) -> None:
