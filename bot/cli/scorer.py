@@ -22,6 +22,12 @@ def register(subparsers: Any) -> None:
         "--out", type=Path, required=True, help="where to write scorer.json (a rules directory)"
     )
     train.add_argument("--iterations", type=int, default=600)
+    train.add_argument(
+        "--other-weight",
+        type=float,
+        default=None,
+        help="weight of a category's negatives that are another situation (default: fit's)",
+    )
     train.set_defaults(func=cmd_train)
     top = sub.add_parser("top", help="print the words that weigh most towards a category")
     top.add_argument("category")
@@ -42,7 +48,10 @@ def cmd_train(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        weights = train_files(load_classifier(), args.files, iterations=args.iterations)
+        options: dict[str, float] = {"iterations": args.iterations}
+        if args.other_weight is not None:
+            options["other_weight"] = args.other_weight
+        weights = train_files(load_classifier(), args.files, **options)
     except (OSError, ClassifierError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
