@@ -28,7 +28,7 @@ declined", "instead") unless the message says the matter is open or asks a quest
 ``phi_exposure`` only at 0.9 (``add_at_for``: the model reads words and identifier shapes,
 not the identifiers themselves). A category the rules found and context suppressed
 (negation, policy) is added back only when the whole message scores it at
-``unsuppress_at`` (0.9) or more: the rules' negation scope is a guess, and the model has
+``unsuppress_at`` (0.95) or more: the rules' negation scope is a guess, and the model has
 read thousands of negated and policy messages. Question / hypothetical / reported cues set
 the flags over the whole message. The other guards (``add_when``, ``add_unless``,
 ``add_needs_writer``, ``add_blocked_by`` with ``POLICY`` or ``NEGATION``,
@@ -93,7 +93,7 @@ class BoundaryScorer:
         nlp: Language,
         name: str = "boundary_scorer",
         cues: str = "boundary_cues",
-        veto_below: float = 0.4,
+        veto_below: float = 0.45,
         additions: bool = False,
         add_at: float = 0.7,
         max_evidence: int = 3,
@@ -103,13 +103,13 @@ class BoundaryScorer:
         add_blocked_by: Sequence[str] = (CLOSURE,),
         add_unless_alone: Sequence[str] = ("STAFF", "STAFF_WIDE"),
         add_writer_for: Sequence[str] = ("self_disclosure",),
-        complete_at: float = 0.8,
+        complete_at: float = 0.85,
         add_at_for: dict[str, float] | None = None,
         add_former_for: Sequence[str] = (),
         veto_whole_message: bool = True,
         add_party_for: Sequence[str] = (),
         add_alone_for: Sequence[str] = ALONE_FOR,
-        unsuppress_at: float = 0.9,
+        unsuppress_at: float = 0.95,
     ) -> None:
         self.nlp = nlp
         self.name = name
@@ -318,7 +318,7 @@ class BoundaryScorer:
     "boundary_scorer",
     default_config={
         "cues": "boundary_cues",
-        "veto_below": 0.4,
+        "veto_below": 0.45,
         "additions": False,
         "add_at": 0.7,
         "max_evidence": 3,
@@ -328,13 +328,13 @@ class BoundaryScorer:
         "add_blocked_by": [CLOSURE],
         "add_unless_alone": ["STAFF", "STAFF_WIDE"],
         "add_writer_for": ["self_disclosure"],
-        "complete_at": 0.8,
+        "complete_at": 0.85,
         "add_at_for": dict(STRICTER_AT),
         "add_former_for": [],
         "veto_whole_message": True,
         "add_party_for": [],
         "add_alone_for": list(ALONE_FOR),
-        "unsuppress_at": 0.9,
+        "unsuppress_at": 0.95,
     },
 )
 def make_boundary_scorer(

@@ -59,7 +59,7 @@ def fit(
     learning_rate: float = 0.05,
     categories: Sequence[str] = CATEGORIES,
     trained_on: Sequence[str] = (),
-    other_weight: float = 1.0,
+    other_weight: float = 0.3,
 ) -> ScorerWeights:
     """Fit the scorer's weights on featurised docs (:func:`featurize`) and their labels.
 
@@ -68,7 +68,7 @@ def fit(
     another situation (a message about Instagram is a negative for romance, but perhaps a
     weak one): with full weight, one situation's words learn to argue against every other,
     and "my client asked me out on instagram" loses both of its categories to the veto.
-    Measured at 0.3 in the tenth session and not yet the default (``docs/CLASSIFIER.md``).
+    0.3 since the eleventh session (measured in the tenth and eleventh, ``docs/CLASSIFIER.md``).
     """
     n = len(docs)
     if n == 0 or n != len(labels):

@@ -33,6 +33,7 @@ from .paraphrases_round11_e import ROWS as ROUND11_E_ROWS
 from .paraphrases_round11_f import ROWS as ROUND11_F_ROWS
 from .paraphrases_round11_pa import ROWS as ROUND11_PA_ROWS
 from .paraphrases_round11_pb import ROWS as ROUND11_PB_ROWS
+from .paraphrases_round12 import ROWS as ROUND12_ROWS
 from .paraphrases_round_b import ROWS as ROUND_B_ROWS
 
 
@@ -50,11 +51,13 @@ KNOWN_MISSES: dict[str, str] = {
     # check the whole pipeline but no longer measure the scorer on unseen wording; the fresh
     # corpus parts do. Before its last retrain (L2 strength c 10) twelve no-match rows got a
     # learned finding where the words outweighed the situation ("my neighbor wants me to join
-    # his cycling club": socializing 0.88) and were listed here with their scores.
-    "a regular at the gym asked me to join her running club": "since the tenth session's "
-    "retrain (words and identifier shapes, dev..dev55): a gym regular is no client, but "
-    "'asked me to join her' weighs towards socializing (learned, info, 0.72; additions are "
-    "made at 0.7)",
+    # his cycling club": socializing 0.88) and were listed here with their scores. The tenth
+    # session's retrain listed one ("a regular at the gym asked me to join her running club",
+    # socializing 0.72); it passes again since the eleventh session's retrain.
+    "she tried to kiss me at the end of the home visit": "since the eleventh session's "
+    "retrain (another situation as a weak negative, other_weight 0.3): 'tried to kiss' "
+    "weighs towards physical_contact (learned completion, info, 0.93; completions at 0.85), "
+    "where the labelling guide counts a kiss without an embrace as romantic only",
 }
 
 
@@ -92,6 +95,7 @@ ALL_ROWS = (
     + ROUND11_PA_ROWS
     + PRECISION_1_ROWS
     + ROUND11_PB_ROWS
+    + ROUND12_ROWS
 )
 
 

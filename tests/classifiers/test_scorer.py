@@ -496,8 +496,8 @@ def test_another_situation_is_a_weak_negative(classifier: Classifier) -> None:
     texts = ["zebra came", "zebra again", "yak came", "yak again", "cat sat", "dog ran"] * 3
     labels = [{"gifts"}, {"gifts"}, {"romantic"}, {"romantic"}, set(), set()] * 3
     docs = featurize(classifier, texts)
-    full = fit(docs, labels, iterations=200)  # the default, 1.0
-    weak = fit(docs, labels, iterations=200, other_weight=0.3)
+    full = fit(docs, labels, iterations=200, other_weight=1.0)
+    weak = fit(docs, labels, iterations=200)  # the default since the eleventh session, 0.3
     both = featurize(classifier, ["zebra yak"])[0]
     romantic = CATEGORIES.index("romantic")
     p_full = full.probabilities(*full.vector(both)[:2])[romantic]
@@ -564,6 +564,30 @@ def test_cli_train_writes_weights_and_refuses_the_held_out_part(
     held_out.write_text(corpus.read_text(encoding="utf-8"), encoding="utf-8")
     assert main(["scorer", "train", str(held_out), "--out", str(out)]) == 2
     assert "held-out" in capsys.readouterr().err
+
+
+def test_cli_train_passes_the_other_weight(tmp_path: Path) -> None:
+    """``--other-weight`` reaches ``fit``: a message of another situation weighs less."""
+    corpus = tmp_path / "corpus_tiny.jsonl"
+    rows = [
+        {"text": "zebra came", "categories": ["gifts"]},
+        {"text": "yak came", "categories": ["romantic"]},
+        {"text": "a horse came", "categories": []},
+    ] * 3
+    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    found = []
+    for weight in ("1.0", "0.3"):
+        out = tmp_path / weight
+        out.mkdir()
+        args = ["scorer", "train", str(corpus), "--out", str(out), "--iterations", "50"]
+        assert main([*args, "--other-weight", weight]) == 0
+        found.append(load_weights(out))
+    full, weak = found
+    assert full is not None and weak is not None
+    yak = full.vocabulary["yak"]
+    gifts = CATEGORIES.index("gifts")
+    # "yak" is a romance word: with full weight it argues more strongly against gifts
+    assert full.weights[yak, gifts] < weak.weights[yak, gifts] < 0
 
 
 def test_cli_top_lists_the_heaviest_words(capsys: pytest.CaptureFixture[str]) -> None:
