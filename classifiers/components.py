@@ -12,13 +12,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, get_args
 
-from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from .docarrays import TEXT_KEY
-from .lexicon import WORD, _getters, fold_lemmas, key_lexemes
+from .lexicon import WORD, fold_lemmas, key_lexemes, token_value
 from .overlaps import longest_first, resolve_cues
 from .prefilter import Planner, TokenGroup
 from .rules import IGNORE_LABEL, ContextLabel, ContextRule, CueRule, SituationRule
@@ -171,7 +170,7 @@ class CueMatcher:
         """
         words = pattern.split(" ")
         if attr in ("NORM", "LOWER") and all(w.isalpha() and w not in self._special for w in words):
-            return [[self._attr_value(w, attr) for w in words]]
+            return [[token_value(self.nlp.vocab, w, attr) for w in words]]
         if pattern.replace(" ", "").isalnum():
             return [self.nlp.make_doc(pattern)]  # plain words tokenize the same in any case
         first = self.nlp.make_doc(pattern)
@@ -185,24 +184,6 @@ class CueMatcher:
                 if len(doc) != len(first):
                     docs.append(doc)
         return docs
-
-    def _attr_value(self, word: str, attr: str) -> int:
-        """The NORM or LOWER value a token ``word`` will have, without creating its lexeme.
-
-        A new lexeme takes its attributes from the vocabulary's getters (the NORM getter
-        holds the folded lemmas), so asking the getter directly gives the same value; only
-        a word that already has a lexeme is read from it (its norm may have been set).
-        Creating some 20,000 pattern lexemes up front was a fifth of the load time.
-        """
-        vocab = self.nlp.vocab
-        if word in vocab:
-            lexeme = vocab[word]
-            return lexeme.norm if attr == "NORM" else lexeme.lower
-        if attr == "LOWER":
-            return vocab.strings.add(word.lower())
-        getter = _getters(vocab).get(NORM)
-        value = getter(word) if getter is not None else word.lower()
-        return value if isinstance(value, int) else vocab.strings.add(value)
 
     def rule(self, index: int) -> CueRule | ContextRule:
         """The rule at a match's index."""

@@ -110,6 +110,24 @@ def fold_lemmas(vocab: Vocab, words: Iterable[str], extra_norms: dict[str, str])
     return len(folded)
 
 
+def token_value(vocab: Vocab, word: str, attr: str) -> int:
+    """The NORM or LOWER value a token ``word`` will have, without creating its lexeme.
+
+    A new lexeme takes its attributes from the vocabulary's getters (the NORM getter holds
+    the folded lemmas, :class:`FoldedNorm`), so asking the getter gives the same value the
+    lexeme will get when a message first has the word; a word that already has a lexeme is
+    read from it (:func:`fold_lemmas` may have set its norm). ``attr`` is "NORM" or "LOWER".
+    """
+    if word in vocab:
+        lexeme = vocab[word]
+        return lexeme.norm if attr == "NORM" else lexeme.lower
+    if attr == "LOWER":
+        return vocab.strings.add(word.lower())
+    getter = _getters(vocab).get(NORM)
+    value = getter(word) if getter is not None else word.lower()
+    return value if isinstance(value, int) else vocab.strings.add(value)
+
+
 def _getters(vocab: Vocab) -> Any:
     """The vocabulary's lexical attribute getters (a Cython attribute the stubs lack)."""
     typed: Any = vocab

@@ -10,7 +10,7 @@ from spacy.attrs import NORM
 
 from classifiers import Classifier, load_classifier
 from classifiers.errors import RuleError
-from classifiers.lexicon import FoldedNorm
+from classifiers.lexicon import FoldedNorm, token_value
 
 
 def test_norm_getter_is_folded(classifier: Classifier) -> None:
@@ -28,6 +28,22 @@ def test_forms_first_seen_after_loading_get_the_folded_norm() -> None:
     assert unseen  # folding did not create these lexemes at load
     doc = fresh.nlp.make_doc(" ".join(unseen))
     assert [t.norm_ for t in doc] == [getter.table[f] for f in unseen]
+
+
+def test_pattern_words_get_the_value_their_tokens_will_have_without_a_lexeme() -> None:
+    """``token_value``: a pattern word with no lexeme yet is valued from the getters, and a
+    message that has the word later gets exactly that value; no lexeme is made for it."""
+    fresh = load_classifier()
+    vocab = fresh.nlp.vocab
+    getter = vocab.lex_attr_getters[NORM]
+    words = [f for f in getter.table if f.isalpha() and f.islower() and f not in vocab][:10]
+    words += ["zzyzxq", "Qwerblat"]  # no match in the lemma table: their plain norm
+    values = {a: [token_value(vocab, w, a) for w in words] for a in ("NORM", "LOWER")}
+    assert not any(w in vocab for w in words)
+    doc = fresh.nlp.make_doc(" ".join(words))
+    assert [t.norm for t in doc] == values["NORM"]
+    assert [t.lower for t in doc] == values["LOWER"]
+    assert values["NORM"][0] != values["LOWER"][0]  # a folded lemma, not the lower case
 
 
 def test_match_keys_are_not_words(classifier: Classifier) -> None:
