@@ -166,7 +166,8 @@ class CueMatcher:
         lower-case pattern alone would miss the capitalised spelling. A pattern of plain
         letter-only words without tokenizer exceptions is passed to the PhraseMatcher as its
         attribute values directly (what the tokenizer would give, without building a Doc:
-        most of the load time went into tokenizing thousands of patterns).
+        most of the load time went into tokenizing thousands of patterns), and without
+        making its words' lexemes either (:func:`~classifiers.lexicon.token_value`).
         """
         words = pattern.split(" ")
         if attr in ("NORM", "LOWER") and all(w.isalpha() and w not in self._special for w in words):
