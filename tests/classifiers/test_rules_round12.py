@@ -1,0 +1,73 @@
+"""The twelfth session's rules round: new vocabulary found by the rules themselves.
+
+Positives must be found by a rule (not only by the learned scorer), so these rows prove the
+new cue phrases and the ``phi_exposure.email`` situation work; the "no match" rows are the
+hard negatives the round guards against (sport training, a save-the-date, a payroll check,
+a staff name beside a unit). Sentences written for this test, not copied from the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from classifiers import Classifier
+
+FOUND_BY_RULE = [
+    ("my client's dad picked up the bill at the diner before I could stop him", "gifts"),
+    ("a pt's family left a $50 giftcard in my mailbox at work, keep it?", "gifts"),
+    ("one of my hospice pts wants to leave me her quilt when she goes", "gifts"),
+    ("a former client from last year just found my spotify and follows all my playlists",
+     "social_media"),
+    ("a client asked me for my snapchat after group", "social_media"),
+    ("the new client applied for the receptionist job at my practice and I'm on the hiring panel",
+     "dual_relationship"),
+    ("my client's son keeps trying to set me up with his single brother", "romantic"),
+    ("a pt I see weekly asked if I was seeing anyone", "romantic"),
+    ("Marcus Webb in bay 4 is on biktarvy and missed two doses", "phi_exposure"),
+    ("new client wants her PHQ-9 score emailed to kim.doe@example.org, she hates the portal",
+     "phi_exposure"),
+    ("Dana Reyes, stage 3 of concussion RTP, update the board in the training room",
+     "phi_exposure"),
+]  # fmt: skip
+
+NO_MATCH = [
+    "the save-the-date for my cousin's wedding came today",
+    "the check was made out to me by the hospital for overtime, finally",
+    "reminder: HIPAA training on friday, never post patient info on social media",
+    "email the training room schedule to the athletic staff by noon",
+    "Sarah Lopez is covering the oncology desk today",
+    "we're doing strength training together after work, join us",
+    "please update the portal email template for new patients",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), FOUND_BY_RULE)
+def test_new_vocabulary_is_found_by_a_rule(
+    classifier: Classifier, text: str, category: str
+) -> None:
+    assessment = classifier.assess(text)
+    by_rule = [
+        f for f in assessment.findings
+        if f.category == category and not f.rule_id.startswith("learned.")
+    ]  # fmt: skip
+    assert by_rule, (text, [(f.category, f.rule_id) for f in assessment.findings])
+    assert all(e.text == text[e.start : e.end] for f in by_rule for e in f.evidence)
+
+
+@pytest.mark.parametrize("text", NO_MATCH)
+def test_hard_negatives_of_the_round_stay_quiet(classifier: Classifier, text: str) -> None:
+    assessment = classifier.assess(text)
+    assert not assessment.findings, [(f.category, f.rule_id) for f in assessment.findings]
+
+
+def test_sport_training_does_not_read_as_a_policy_statement(classifier: Classifier) -> None:
+    """ "training room" is a place (PSEUDO), so the name and diagnosis beside it still count;
+    a boundaries training still suppresses as policy."""
+    place = classifier.assess("Dana Reyes, stage 3 of concussion RTP, see the training room")
+    assert "phi_exposure" in place.categories
+    policy = classifier.assess(
+        "from the boundaries training: if a client sends you a friend request on facebook, "
+        "decline it"
+    )
+    assert not policy.findings
+    assert [s.reason for s in policy.suppressed] == ["policy"]
