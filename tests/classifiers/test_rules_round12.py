@@ -28,6 +28,9 @@ FOUND_BY_RULE = [
      "phi_exposure"),
     ("Dana Reyes, stage 3 of concussion RTP, update the board in the training room",
      "phi_exposure"),
+    ("my client's mom venmo'd me $40 as a thank you and I haven't sent it back yet", "gifts"),
+    ("without asking anyone, a coworker posted about our pt's overdose on her facebook",
+     "phi_disclosure"),
 ]  # fmt: skip
 
 NO_MATCH = [
