@@ -29,6 +29,8 @@ FOUND_BY_RULE = [
     ("Dana Reyes, stage 3 of concussion RTP, update the board in the training room",
      "phi_exposure"),
     ("my client's mom venmo'd me $40 as a thank you and I haven't sent it back yet", "gifts"),
+    ("Tyler Brannigan has a grade 2 ankle sprain, taping only, no cutting drills this week",
+     "phi_exposure"),
     ("without asking anyone, a coworker posted about our pt's overdose on her facebook",
      "phi_disclosure"),
 ]  # fmt: skip
@@ -41,6 +43,7 @@ NO_MATCH = [
     "Sarah Lopez is covering the oncology desk today",
     "we're doing strength training together after work, join us",
     "please update the portal email template for new patients",
+    "I was so touched when my patient thanked me at discharge",
 ]
 
 
