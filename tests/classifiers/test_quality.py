@@ -1,10 +1,11 @@
 """Quality on the labelled corpus (tests/data/README.md).
 
 Rules are tuned on the dev parts ``corpus_dev.jsonl`` .. ``corpus_dev18.jsonl`` except
-``corpus_dev15``. The learned scorer is trained on every dev part except the fresh ones (and
-on the paraphrase tables). ``corpus_dev23`` and ``corpus_dev27`` (written in the eighth
-session) and ``corpus_dev56`` .. ``corpus_dev59`` (the tenth) are fresh: nobody has read
-them, tuned rules on them or trained on them, so they measure how a change generalises.
+``corpus_dev15``, and on ``corpus_dev48`` .. ``corpus_dev55`` (twelfth session). The learned
+scorer is trained on every dev part except the fresh ones (and on the paraphrase tables).
+``corpus_dev23`` and ``corpus_dev27`` (written in the eighth session) and ``corpus_dev56`` ..
+``corpus_dev59`` (the tenth) are fresh: nobody has read them, tuned rules on them or trained
+on them, so they measure how a change generalises.
 ``corpus_test.jsonl`` is held out and is only ever scored here.
 
 - The issue's gate (held-out macro F1 >= 0.90, benign false-positive rate <= 2%) is NOT met
@@ -31,7 +32,9 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 GATE_MACRO_F1 = 0.90
 GATE_BENIGN_FP = 0.02
 
-#: Held-out level measured on 2026-11-27 (eleventh session) with the scorer trained on every
+#: Held-out level measured on 2026-11-27 (twelfth session, after its rules round on dev48..dev55:
+#: macro F1 0.893, benign FP 4/211 = 1.9%; the weights and thresholds below are unchanged).
+#: Measured on 2026-11-27 (eleventh session) with the scorer trained on every
 #: dev part but the six fresh ones, plus the paraphrase tables (L2 strength c 40, words and
 #: identifier shapes, another situation's messages as negatives of weight 0.3), its veto at
 #: 0.45 over the finding's sentences and the whole message, its additions at 0.7, completions
@@ -138,7 +141,7 @@ def held_out(classifier: Classifier) -> EvalReport:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="classifier issue open: held-out macro F1 0.895 < 0.90 (benign FP 1.9% meets <= 2%)",
+    reason="classifier issue open: held-out macro F1 0.893 < 0.90 (benign FP 1.9% meets <= 2%)",
 )
 def test_held_out_part_meets_the_quality_gate(held_out: EvalReport) -> None:
     assert held_out.macro_f1 >= GATE_MACRO_F1, held_out.table()
