@@ -81,3 +81,9 @@ def test_sport_training_does_not_read_as_a_policy_statement(classifier: Classifi
     )
     assert not policy.findings
     assert [s.reason for s in policy.suppressed] == ["policy"]
+    new_hires = classifier.assess(
+        "training for the new hires on friday: if a client sends you a friend request on "
+        "facebook, decline it"
+    )
+    assert not new_hires.findings
+    assert [s.reason for s in new_hires.suppressed] == ["policy"]
