@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 from typing import Any
 
 from sqlalchemy import Engine, event
@@ -160,24 +161,26 @@ def _use_wal(cursor: Any) -> None:
 
     The mode is stored in the file, so only the first connection to a new database has to
     switch it. Switching needs an exclusive lock, and SQLite may answer "database is locked"
-    at once, without waiting out ``busy_timeout``, when another connection is writing (the
-    first worker migrating while three more connect). Reading the mode first needs no lock; a
-    switch refused because another connection holds the lock is fine when that connection
-    has already made the file WAL.
+    at once, without waiting out ``busy_timeout``, when another connection holds a lock (the
+    first worker migrating while three more connect). Reading the mode needs no lock, so a
+    refused switch is retried, a few milliseconds apart and for at most ``busy_timeout``,
+    until this connection or another has made the file WAL.
     """
-    cursor.execute("PRAGMA journal_mode")
-    row = cursor.fetchone()
-    if row is not None and str(row[0]).lower() == "wal":
-        return
-    try:
-        cursor.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.OperationalError as exc:
-        if "locked" not in str(exc):
-            raise
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
         cursor.execute("PRAGMA journal_mode")
         row = cursor.fetchone()
-        if row is None or str(row[0]).lower() != "wal":
-            raise
+        if row is not None and str(row[0]).lower() == "wal":
+            return
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)  # only a brand-new file, while other workers connect to it
+        pause = min(pause * 2, 0.1)
 
 
 def is_driver_error(exc: BaseException) -> bool:
