@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from .docarrays import TEXT_KEY
 from .lexicon import WORD, fold_lemmas, key_lexemes, token_value
+from .memo import Memo
 from .overlaps import longest_first, resolve_cues
 from .prefilter import Planner, TokenGroup
 from .rules import IGNORE_LABEL, ContextLabel, ContextRule, CueRule, SituationRule
@@ -37,6 +38,15 @@ _WRITER = frozenset(("i", "me", "myself"))
 
 #: Labels of context rules (negation, policy, question, ...).
 _CONTEXT_LABELS = frozenset(get_args(ContextLabel))
+
+
+def _same(labels: frozenset[str]) -> frozenset[str]:
+    return labels
+
+
+def _rule_ids(rules: list[SituationRule]) -> tuple[str, ...]:
+    return tuple(rule.id for rule in rules)
+
 
 #: One match: (rule index, start token, end token, is_context).
 Match = tuple[int, int, int, bool]
@@ -111,6 +121,8 @@ class CueMatcher:
             fold_lemmas(vocab, words, self.norms)
         by_key: dict[str, list[Doc | list[int]]] = {}
         self._special = set(getattr(self.nlp.tokenizer, "rules", None) or ())
+        #: (word, attr) -> the value a token of it will have, while patterns are added
+        self._values: dict[tuple[str, str], int] = {}
         ctx_keys: set[str] = set()
         # token patterns grouped by their ``requires`` regex; a pattern without one gets a group
         # of its own, so that its word needs (all of them) decide when its Matcher runs: one
@@ -136,6 +148,7 @@ class CueMatcher:
             for i, (r, is_ctx) in enumerate(rules)
             if not is_ctx and r.label == "ACTOR" and str(r.pattern).lower() in _WRITER
         )
+        self._values.clear()
         key_lexemes(vocab, by_key)
         for key, docs in by_key.items():
             # PhraseMatcher.add takes attribute-value lists as well as Docs (stubs say Doc)
@@ -171,7 +184,14 @@ class CueMatcher:
         """
         words = pattern.split(" ")
         if attr in ("NORM", "LOWER") and all(w.isalpha() and w not in self._special for w in words):
-            return [[token_value(self.nlp.vocab, w, attr) for w in words]]
+            known = self._values
+            values = []
+            for word in words:  # thousands of patterns share "my", "client", ...
+                value = known.get((word, attr))
+                if value is None:
+                    value = known[word, attr] = token_value(self.nlp.vocab, word, attr)
+                values.append(value)
+            return [values]
         if pattern.replace(" ", "").isalnum():
             return [self.nlp.make_doc(pattern)]  # plain words tokenize the same in any case
         first = self.nlp.make_doc(pattern)
@@ -280,8 +300,8 @@ class SituationMatcher:
         self.cues_name = cues
         self.situations: list[SituationRule] = []
         self._prepared: list[Prepared] = []
-        self._relevant: dict[frozenset[str], frozenset[str]] = {}
-        self._candidates: dict[frozenset[str], list[SituationRule]] = {}
+        self._relevant: Memo[frozenset[str], frozenset[str]] = Memo(_same)
+        self._candidates: Memo[frozenset[str], list[SituationRule]] = Memo(_rule_ids)
 
     def add_rules(self, situations: Iterable[SituationRule]) -> None:
         """Add situation rules (their order is their priority)."""
@@ -304,13 +324,12 @@ class SituationMatcher:
     def candidates(self, labels: frozenset[str]) -> list[SituationRule]:
         """The situation rules that could fire with ``labels``, in priority order.
 
-        Answers are cached per label set (messages repeat the same few combinations).
+        Answers are cached per label set (messages repeat the same few combinations), in a
+        bounded :class:`~classifiers.memo.Memo`; callers must not change the list.
         """
         known = self._candidates.get(labels)
         if known is None:
-            known = candidates_for(self._prepared, labels)
-            if len(self._candidates) < 100_000:
-                self._candidates[labels] = known
+            known = self._candidates.put(labels, candidates_for(self._prepared, labels))
         return known
 
     def relevant_labels(self, labels: frozenset[str]) -> frozenset[str]:
@@ -326,8 +345,7 @@ class SituationMatcher:
             known = frozenset({IGNORE_LABEL}).union(*[r.labels() for r in candidates])
             if candidates:
                 known |= _CONTEXT_LABELS
-            if len(self._relevant) < 100_000:
-                self._relevant[labels] = known
+            known = self._relevant.put(labels, known)
         return known
 
     def __call__(self, doc: Doc) -> Doc:

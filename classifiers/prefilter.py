@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from .memo import Memo
+
 try:  # the regex parser is private (``re._parser`` since 3.11); without it nothing is skipped
     _p: Any = importlib.import_module("re._parser")
     _c: Any = importlib.import_module("re._constants")
@@ -288,6 +290,12 @@ Plan = tuple[TokenGroup, ...] | None
 _WordPlan = tuple[frozenset[int], tuple[TokenGroup, ...]] | None
 
 
+def _plan_id(entry: tuple[Plan, _WordPlan]) -> tuple[int, ...] | None:
+    """What tells plans apart: their groups' indices (None for a rejecting plan)."""
+    plan = entry[0]
+    return None if plan is None else tuple(g.index for g in plan)
+
+
 def _word_plan(plan: Plan) -> _WordPlan:
     """The word-check view of ``plan`` (None: no group in it has word needs)."""
     if not plan or all(g.words is None for g in plan):
@@ -316,7 +324,7 @@ class Planner:
         self.groups = tuple(groups)
         self.gate = gate
         self.relevant = relevant
-        self._plans: dict[tuple[frozenset[str], int], tuple[Plan, _WordPlan]] = {}
+        self._plans: Memo[tuple[frozenset[str], int], tuple[Plan, _WordPlan]] = Memo(_plan_id)
         # Every group with word needs, indexed by the words of its first (least common) need
         # set: a group meets its needs only if one of those words is in the doc, so the
         # groups reached from the doc's words are the only ones to check.
@@ -358,9 +366,7 @@ class Planner:
         entry = self._plans.get(key)
         if entry is None:
             plan = self._plan(*key)
-            entry = (plan, _word_plan(plan))
-            if len(self._plans) < 100_000:
-                self._plans[key] = entry
+            entry = self._plans.put(key, (plan, _word_plan(plan)))
         plan, word_plan = entry
         if plan is None:
             return None

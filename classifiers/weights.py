@@ -198,7 +198,12 @@ class ScorerWeights:
 
 
 def _floats(values: np.ndarray) -> array[float]:
-    """``values`` as a compact array of Python floats (cheap to index one at a time)."""
+    """``values`` as a compact array of Python floats (cheap to index one at a time).
+
+    float32 data (format 2) stays float32: indexing gives the same Python floats at half the
+    memory of a float64 copy."""
+    if values.dtype == np.float32:
+        return array("f", np.ascontiguousarray(values).tobytes())
     return array("d", np.ascontiguousarray(values, dtype=float).tobytes())
 
 
@@ -208,7 +213,9 @@ def _encode(values: np.ndarray) -> str:
 
 
 def _decode(data: dict[str, Any], key: str, count: int, source: str) -> np.ndarray:
-    """The float64 array of ``count`` numbers that format 2 keeps base64-encoded at ``key``."""
+    """The float32 array of ``count`` numbers that format 2 keeps base64-encoded at ``key``.
+
+    Kept as float32 (half the memory): arithmetic with float64 values widens it exactly."""
     text = data.get(key)
     try:
         raw = base64.b64decode(text, validate=True) if isinstance(text, str) else None
@@ -223,7 +230,7 @@ def _decode(data: dict[str, Any], key: str, count: int, source: str) -> np.ndarr
             file=source,
             value=f"{len(raw)} bytes",
         )
-    values = np.frombuffer(raw, dtype="<f4").astype(float)
+    values = np.frombuffer(raw, dtype="<f4").astype(np.float32)
     if not np.isfinite(values).all():
         bad = int(np.flatnonzero(~np.isfinite(values))[0])
         raise RuleError(f"expected finite numbers in {key!r}", file=source, value=f"#{bad}")
