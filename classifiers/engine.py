@@ -237,7 +237,7 @@ class Classifier:
             found = trusted(
                 Assessment, text_length=length, findings=(), suppressed=(), skipped=None
             )
-            if len(self._empty) < 50_000:
+            if len(self._empty) < 4096:  # at most about 1 MB
                 self._empty[length] = found
         return found
 

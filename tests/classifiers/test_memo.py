@@ -69,3 +69,11 @@ def test_real_wording_keeps_few_distinct_plans(classifier: Classifier) -> None:
     plans.clear()
     classifier.assess_many(_texts())
     assert len(plans) > 5 * plans.distinct()
+
+
+def test_empty_assessments_are_shared_for_at_most_4096_lengths() -> None:
+    clf = load_classifier(None)
+    for length in range(1, 6000):
+        assert clf._nothing(length).text_length == length
+    assert len(clf._empty) == 4096
+    assert clf._nothing(7) is clf._nothing(7)
