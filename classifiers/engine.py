@@ -8,7 +8,9 @@ Memory: spaCy keeps every new word it sees (a string, a lexeme, tokenizer-cache 
 about 0.5 KB each), so a long-running process grows with every name, number and typo in
 its messages. The classifier lets the vocabulary learn ``vocab_budget`` strings after
 loading (the common words of a workspace come early and stay fast); after that each call
-runs in a spaCy memory zone, which frees the words it added when it returns.
+runs in a spaCy memory zone, which frees the words it added when it returns. The answers
+the pipeline remembers per combination of cue labels (token-group plans, candidate rules)
+are bounded too (:mod:`classifiers.memo`), as are the shared empty results.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ _VOWELS = frozenset("aeiou")
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
-def _inflections(lemma: str) -> set[str]:
+def inflections(lemma: str) -> set[str]:
     """Regular English inflections of ``lemma`` (-s, -es, -ed, -ing, -ies, doubling)."""
     forms = {lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
     if lemma.endswith("e"):
@@ -57,7 +57,7 @@ class FoldedNorm:
 
 
 @functools.cache
-def _lemma_table() -> dict[str, str]:
+def lemma_table() -> dict[str, str]:
     """English ``lemma_lookup`` of ``spacy-lookups-data``, form -> lemma (read once)."""
     import spacy_lookups_data
     import srsly
@@ -81,7 +81,7 @@ def fold_lemmas(vocab: Vocab, words: Iterable[str], extra_norms: dict[str, str])
     lexemes get them when first seen; lexemes that already exist are updated now. Returns
     the number of folded strings.
     """
-    table = _lemma_table()
+    table = lemma_table()
     words = set(words)
     wanted = {table.get(w, w) for w in words}
     folded: dict[str, str] = {}
@@ -92,7 +92,7 @@ def fold_lemmas(vocab: Vocab, words: Iterable[str], extra_norms: dict[str, str])
             folded[form] = folded[form.title()] = lemma
     for lemma in wanted:
         if lemma.isalpha() and len(lemma) >= 3:
-            for form in _inflections(lemma):
+            for form in inflections(lemma):
                 # the table wins; a form that is itself a pattern word keeps its own norm, so
                 # the pattern "friended" does not widen to every "friend"
                 if form not in table and form not in words:

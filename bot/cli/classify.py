@@ -195,6 +195,10 @@ def cmd_rules_check(args: argparse.Namespace) -> int:
         f"ok: {args.directory} is valid ({len(rules.cues)} cue, {len(rules.context)} context, "
         f"{len(rules.situations)} situation rules after merging{learned})"
     )
+    from classifiers.reach import check_reach
+
+    for warning in check_reach(args.directory, with_bundled=not args.alone):
+        print(f"warning: {warning}")
     return 0
 
 
