@@ -18,7 +18,7 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 #: keys kept per memo before it starts over
-DEFAULT_LIMIT = 1024
+DEFAULT_LIMIT = 4096
 
 
 class Memo(Generic[K, V]):
