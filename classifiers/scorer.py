@@ -25,9 +25,10 @@ Guards on adding: some cue of the rules in the message; for the categories of
 are colleagues (``add_unless_alone``: "a coworker added me on FB"); not after a closure ("I
 declined", "instead") unless the message says the matter is open or asks a question
 (labelling policy 11); ``self_disclosure`` only with the writer in the message;
-``phi_exposure`` only at 0.9 (``add_at_for``: the model reads words and identifier shapes,
-not the identifiers themselves). A category the rules found and context suppressed
-(negation, policy) is added back only when the whole message scores it at
+``phi_exposure`` only at 0.9 and ``gifts`` already at 0.6 (``add_at_for``: the model reads
+words and identifier shapes, not the identifiers themselves; gift wording is concrete).
+A category the rules found and context suppressed (negation, policy) is added back only
+when the whole message scores it at
 ``unsuppress_at`` (0.95) or more: the rules' negation scope is a guess, and the model has
 read thousands of negated and policy messages. Question / hypothetical / reported cues set
 the flags over the whole message. The other guards (``add_when``, ``add_unless``,
@@ -53,12 +54,12 @@ from .components import FINDINGS_KEY, LABELS_KEY, TEXT_KEY, CueMatcher
 from .docarrays import TermId, lexical, shapes, token_offsets, window_ids, window_terms
 from .rules import CueRule, SituationRule
 from .scorer_guards import (
+    ADD_AT_FOR,
     ALONE_FOR,
     CLIENTS,
     CLOSURE,
     FIRST_PERSON,
     QUESTION_LABELS,
-    STRICTER_AT,
     WRITER,
     closed,
     finding_window,
@@ -125,7 +126,7 @@ class BoundaryScorer:
         self.add_unless_alone = frozenset(add_unless_alone)
         self.add_writer_for = frozenset(add_writer_for)
         self.complete_at = complete_at
-        self.add_at_for = dict(STRICTER_AT if add_at_for is None else add_at_for)
+        self.add_at_for = dict(ADD_AT_FOR if add_at_for is None else add_at_for)
         self.add_former_for = frozenset(add_former_for)
         self.veto_whole_message = veto_whole_message
         self.add_party_for = frozenset(add_party_for)
@@ -212,11 +213,13 @@ class BoundaryScorer:
                 known |= self.add_alone_for  # "a coworker added me on FB"
             if self.add_party_for and FIRST_PERSON.isdisjoint(lexical(doc)[0]):
                 known |= self.add_party_for  # "my client went to a party": not with the writer
-            stricter = self.add_at_for
+            # an addition needs its category's own bar (add_at_for) or add_at; a completion
+            # never less than complete_at
+            bars = {c: max(at, v) if found else v for c, v in self.add_at_for.items()}
             wanted = [
                 (c, j)
                 for j, c in enumerate(weights.categories)
-                if c not in known and probs[j] >= max(at, stricter.get(c, at))
+                if c not in known and probs[j] >= bars.get(c, at)
             ]
             for c, j in wanted:
                 scores[c] = float(probs[j])
@@ -329,7 +332,7 @@ class BoundaryScorer:
         "add_unless_alone": ["STAFF", "STAFF_WIDE"],
         "add_writer_for": ["self_disclosure"],
         "complete_at": 0.85,
-        "add_at_for": dict(STRICTER_AT),
+        "add_at_for": dict(ADD_AT_FOR),
         "add_former_for": [],
         "veto_whole_message": True,
         "add_party_for": [],

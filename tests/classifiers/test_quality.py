@@ -32,8 +32,9 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 GATE_MACRO_F1 = 0.90
 GATE_BENIGN_FP = 0.02
 
-#: Held-out level measured on 2026-11-27 (twelfth session, after its rules round on dev48..dev55:
-#: macro F1 0.893, benign FP 4/211 = 1.9%; the weights and thresholds below are unchanged).
+#: Held-out level measured on 2026-11-28 (thirteenth session, with gifts added at 0.6, chosen
+#: on three folds and the fresh parts: macro F1 0.892, benign FP 4/211 = 1.9%). On 2026-11-27
+#: (twelfth session, after its rules round on dev48..dev55): macro F1 0.893, benign FP 4/211.
 #: Measured on 2026-11-27 (eleventh session) with the scorer trained on every
 #: dev part but the six fresh ones, plus the paraphrase tables (L2 strength c 40, words and
 #: identifier shapes, another situation's messages as negatives of weight 0.3), its veto at
@@ -141,7 +142,7 @@ def held_out(classifier: Classifier) -> EvalReport:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="classifier issue open: held-out macro F1 0.893 < 0.90 (benign FP 1.9% meets <= 2%)",
+    reason="classifier issue open: held-out macro F1 0.892 < 0.90 (benign FP 1.9% meets <= 2%)",
 )
 def test_held_out_part_meets_the_quality_gate(held_out: EvalReport) -> None:
     assert held_out.macro_f1 >= GATE_MACRO_F1, held_out.table()

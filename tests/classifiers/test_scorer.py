@@ -406,6 +406,33 @@ def test_a_rule_finding_is_completed_by_a_confident_second_category(
     assert off.assess(text).categories == ["gifts"]
 
 
+@pytest.mark.parametrize(
+    ("category", "expected"),
+    [
+        ("gifts", ["gifts"]),  # 0.65: over gifts' own bar of 0.6
+        ("socializing", []),  # no match: under add_at (0.7)
+        ("romantic", []),  # no match: under add_at (0.7)
+    ],
+)
+def test_gifts_are_added_at_a_lower_bar(category: str, expected: list[str]) -> None:
+    """Gift wording is concrete, and its misses outnumbered its false findings (13th session)."""
+    weights = _weights({category: {"zebra": 3.6}})  # z = -3 + 3.6: 0.65
+    text = "my client and I saw the zebra"
+    assert _classifier(weights, additions=True).assess(text).categories == expected
+    raised = _configured(weights, add_at_for={"gifts": 0.7, "phi_exposure": 0.9})
+    assert raised.assess(text).findings == ()
+
+
+def test_a_completion_never_goes_below_complete_at() -> None:
+    """gifts' lower bar is for additions; completing a rule finding still needs 0.85."""
+    # two terms, each 0.707 of the vector: gifts z = -3 + 0.707 * 5.1 (0.65); the rule's 0.78
+    weights = _weights({"gifts": {"zebra": 5.1}, "dual_relationship": {"landlord": 6.0}})
+    text = "my client is also my landlord at the zebra"
+    assert _classifier(weights, additions=True).assess(text).categories == ["dual_relationship"]
+    lower = _configured(weights, complete_at=0.6)
+    assert lower.assess(text).categories == ["dual_relationship", "gifts"]
+
+
 def test_completion_keeps_the_additions_bars() -> None:
     """A completion meets the same per-category bar as an addition (phi_exposure: 0.9)."""
     # card at 6.7: z = -3 + 0.707 * 6.7, about 0.85 (over complete_at, under phi_exposure's 0.9)
