@@ -26,14 +26,13 @@ are colleagues (``add_unless_alone``: "a coworker added me on FB"); not after a 
 declined", "instead") unless the message says the matter is open or asks a question
 (labelling policy 11); ``self_disclosure`` only with the writer in the message;
 ``phi_exposure`` only at 0.9 and ``gifts`` already at 0.6 (``add_at_for``: the model reads
-words and identifier shapes, not the identifiers themselves; gift wording is concrete).
-A category the rules found and context suppressed (negation, policy) is added back only
-when the whole message scores it at
-``unsuppress_at`` (0.95) or more: the rules' negation scope is a guess, and the model has
-read thousands of negated and policy messages. Question / hypothetical / reported cues set
-the flags over the whole message. The other guards (``add_when``, ``add_unless``,
-``add_needs_writer``, ``add_blocked_by`` with ``POLICY`` or ``NEGATION``,
-``add_former_for``, ``add_party_for``) are configuration, each measured in
+words and identifier shapes, not the identifiers themselves; gift wording is concrete). A
+category the rules found and context suppressed (negation, policy) is added back only when
+the whole message scores it at ``unsuppress_at`` (0.95) or more: the rules' negation scope
+is a guess, and the model has read thousands of negated and policy messages. Question /
+hypothetical / reported cues set the flags over the whole message. The other guards
+(``add_when``, ``add_unless``, ``add_needs_writer``, ``add_blocked_by`` with ``POLICY`` or
+``NEGATION``, ``add_former_for``, ``add_party_for``) are configuration, each measured in
 ``docs/CLASSIFIER.md``.
 
 Weights are data (``classifiers/rules/scorer.json``), written by ``boundary-bot scorer
