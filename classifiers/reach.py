@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .lexicon import WORD, inflections, lemma_table
-from .rules import BUNDLED_RULES_DIR, ContextRule, CueRule, load_rule_file, load_rules
+from .rules import BUNDLED_RULES_DIR, ContextRule, CueRule, RuleSet, load_rule_file, load_rules
 
 #: Phrases named per warning before "and N more".
 _SHOWN = 3
@@ -132,16 +132,18 @@ def reach_warnings(
     return out
 
 
-def check_reach(directory: Path, *, with_bundled: bool = True) -> list[str]:
-    """:func:`reach_warnings` for the phrase rules of ``directory`` (merged over the bundled
-    rules unless ``with_bundled`` is false); the directory must already be valid."""
+def check_reach(directory: Path, merged: RuleSet, *, with_bundled: bool = True) -> list[str]:
+    """:func:`reach_warnings` for the phrase rules of ``directory``, given ``merged``, the
+    rules it loads with (:func:`~classifiers.rules.check_directory`: over the bundled rules
+    unless ``with_bundled`` is false)."""
     own: list[Rule] = []
     for path in sorted(Path(directory).glob("*.jsonl")):
         kind, rules = load_rule_file(path)
         if kind != "situations":
             own += [rule for _, rule in rules if isinstance(rule, CueRule | ContextRule)]
+    everything: list[Rule] = [*merged.cues, *merged.context]
     if not with_bundled:
-        return reach_warnings(own, own)
+        return reach_warnings(own, everything)
     bundled = load_rules(BUNDLED_RULES_DIR)
-    merged = load_rules(BUNDLED_RULES_DIR, Path(directory))
-    return reach_warnings(own, [*merged.cues, *merged.context], [*bundled.cues, *bundled.context])
+    others: list[Rule] = [*bundled.cues, *bundled.context]
+    return reach_warnings(own, everything, others)

@@ -197,7 +197,7 @@ def cmd_rules_check(args: argparse.Namespace) -> int:
     )
     from classifiers.reach import check_reach
 
-    for warning in check_reach(args.directory, with_bundled=not args.alone):
+    for warning in check_reach(args.directory, rules, with_bundled=not args.alone):
         print(f"warning: {warning}")
     return 0
 

@@ -46,7 +46,7 @@ def test_a_form_another_phrase_uses_is_named_and_really_not_matched(tmp_path: Pa
     assert _categories(alone, "I zorped my client") == ["gifts"]  # folded to "zorp"
 
     both = _write(tmp_path / "both", [ZORP, ZORPED])
-    warnings = check_reach(both, with_bundled=False)
+    warnings = check_reach(both, load_rules(both), with_bundled=False)
     assert len(warnings) == 1
     assert "t.zorp ('zorp my client') does not match 'zorped' (for 'zorp')" in warnings[0]
     assert _categories(both, "I zorped my client") == []  # what the warning says
