@@ -138,6 +138,8 @@ class SituationRule(_Rule):
     ``actor_takes_part``: the possessive in a clause-opening "my client" does not count as
     the clinician (``ACTOR``), for cues a client can do alone ("my client went to a party",
     "my client is on instagram"); the writer has to appear as a participant.
+    ``despite_policy``: a policy or reminder statement does not suppress the finding ("Reminder
+    for saturday float: <name>, MRN <number>" still posts the identifier; labelling policy 7).
     """
 
     category: Category
@@ -149,6 +151,7 @@ class SituationRule(_Rule):
     carry_clauses: Annotated[int, Field(ge=0, le=5)] = 2
     excludes: list[Category] = []
     actor_takes_part: bool = False
+    despite_policy: bool = False
 
     def label_groups(self) -> tuple[frozenset[str], ...]:
         """The ``all`` entries as sets of alternative labels."""

@@ -9,8 +9,9 @@ TF-IDF weighted unigrams and bigrams of the lower-cased tokens, plus three ident
 
 It does two things, both explained in the result:
 
-* **confirm** — a rule finding whose category the model scores below ``veto_below`` both
-  over the finding's sentences and over the whole message (``veto_whole_message``) is taken
+* **confirm** — a rule finding whose category the model scores below ``veto_below`` (or
+  its category's bar in ``veto_below_for``: ``phi_exposure`` 0.2) both over the finding's
+  sentences and over the whole message (``veto_whole_message``) is taken
   out and reported in ``Assessment.suppressed`` with reason ``"unlikely"`` and the higher of
   the two scores (the rule's evidence stays visible there);
 * **add** — when the rules found nothing, a category scored at or above ``add_at`` becomes
@@ -59,6 +60,7 @@ from .scorer_guards import (
     CLOSURE,
     FIRST_PERSON,
     QUESTION_LABELS,
+    VETO_BELOW_FOR,
     WRITER,
     closed,
     finding_window,
@@ -110,6 +112,7 @@ class BoundaryScorer:
         add_party_for: Sequence[str] = (),
         add_alone_for: Sequence[str] = ALONE_FOR,
         unsuppress_at: float = 0.95,
+        veto_below_for: dict[str, float] | None = None,
     ) -> None:
         self.nlp = nlp
         self.name = name
@@ -131,6 +134,7 @@ class BoundaryScorer:
         self.add_party_for = frozenset(add_party_for)
         self.add_alone_for = frozenset(add_alone_for)
         self.unsuppress_at = unsuppress_at
+        self.veto_below_for = dict(VETO_BELOW_FOR if veto_below_for is None else veto_below_for)
         self.weights: ScorerWeights | None = None
         self._rules: dict[str, SituationRule] = {}
 
@@ -185,7 +189,8 @@ class BoundaryScorer:
             if self.veto_whole_message and probs is not None:
                 p = max(p, float(probs[j]))  # set aside only when both views doubt it
             scores[f.rule.category] = max(p, scores.get(f.rule.category, 0.0))
-            (vetoed.append((f, p)) if p < self.veto_below else kept.append(f))
+            bar = self.veto_below_for.get(f.rule.category, self.veto_below)
+            (vetoed.append((f, p)) if p < bar else kept.append(f))
         if vetoed:
             doc.user_data[VETOED_KEY] = vetoed
         present: frozenset[str] = doc.user_data.get(LABELS_KEY) or frozenset()
@@ -337,6 +342,7 @@ class BoundaryScorer:
         "add_party_for": [],
         "add_alone_for": list(ALONE_FOR),
         "unsuppress_at": 0.95,
+        "veto_below_for": dict(VETO_BELOW_FOR),
     },
 )
 def make_boundary_scorer(
@@ -360,6 +366,7 @@ def make_boundary_scorer(
     add_party_for: list[str],
     add_alone_for: list[str],
     unsuppress_at: float,
+    veto_below_for: dict[str, float],
 ) -> BoundaryScorer:
     """Factory of the learned scorer (weights are set with ``set_weights``)."""
     return BoundaryScorer(
@@ -383,4 +390,5 @@ def make_boundary_scorer(
         add_party_for,
         add_alone_for,
         unsuppress_at,
+        veto_below_for,
     )

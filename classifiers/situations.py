@@ -318,6 +318,8 @@ def _apply_context(
         rule, start, _ = hit
         label = rule.label
         if label in _CLAUSE_KINDS:
+            if label == "POLICY" and finding.rule.despite_policy:
+                continue  # an identifier in a reminder is still posted (labelling policy 7)
             if still_open and rule.closure:
                 continue
             if rule.scope != "message":

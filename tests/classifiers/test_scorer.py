@@ -423,6 +423,35 @@ def test_gifts_are_added_at_a_lower_bar(category: str, expected: list[str]) -> N
     assert raised.assess(text).findings == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("MRN 4471920 is on a psych hold, who is covering?", "phi_exposure"),
+        ("my client gave me a gift card", "gifts"),
+    ],
+)
+def test_phi_exposure_keeps_findings_the_model_doubts_less_strongly(
+    text: str, category: str
+) -> None:
+    """An identifier the rules saw is vetoed only below 0.2, other categories below 0.45."""
+    # every word of the message weighs 2.15 / sqrt(n) towards the category: z about -0.85 (0.30)
+    words = [t.lower_ for t in _classifier(_weights({})).nlp.make_doc(text)]
+    share = 2.15 / len(set(words)) ** 0.5
+    weights = _weights({category: dict.fromkeys(set(words), share)})
+    default = _classifier(weights)
+    score = weights.probabilities(*weights.vector([(w, 0, 0) for w in words])[:2])
+    assert 0.2 < score[CATEGORIES.index(category)] < 0.45
+    a = default.assess(text)
+    if category == "phi_exposure":
+        assert a.categories == ["phi_exposure"]
+        strict = _configured(weights, veto_below_for={"phi_exposure": 0.45}, additions=False)
+        (vetoed,) = strict.assess(text).suppressed
+        assert (vetoed.finding.category, vetoed.reason) == ("phi_exposure", "unlikely")
+    else:
+        assert a.categories == []
+        assert [s.reason for s in a.suppressed] == ["unlikely"]
+
+
 def test_a_completion_never_goes_below_complete_at() -> None:
     """gifts' lower bar is for additions; completing a rule finding still needs 0.85."""
     # two terms, each 0.707 of the vector: gifts z = -3 + 0.707 * 5.1 (0.65); the rule's 0.78
