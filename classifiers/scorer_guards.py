@@ -41,10 +41,10 @@ ADD_AT_FOR = {"phi_exposure": 0.9, "gifts": 0.6}
 #: Per-category veto bars instead of ``veto_below`` (the default ``veto_below_for``).
 #: ``phi_exposure`` at 0.2 since the fourteenth session: its rules need an identifier in the
 #: message (a DOB, an MRN, a patient's email) and are rarely wrong, while the model reads
-#: identifier shapes, not identifiers, and doubted a quarter of the true findings it set
-#: aside. At 0.2 the fresh parts gained 0.0016 and the new parts dev60..dev63 0.0012 with no
-#: benign false positive more; three folds 0.0013 for 4 in 5,197. A category left out keeps
-#: ``veto_below``.
+#: identifier shapes, not identifiers: on the fresh parts the veto at 0.45 set aside six true
+#: findings for four false ones. At 0.2 the fresh parts gained 0.0016 and the new parts
+#: dev60..dev63 0.0012 with no benign false positive more; three folds 0.0013 for 4 in 5,197.
+#: A category left out keeps ``veto_below``.
 VETO_BELOW_FOR: dict[str, float] = {"phi_exposure": 0.2}
 #: Categories not added where the only people named are colleagues (the default
 #: ``add_alone_for``; empty means every category): "a coworker added me on FB", "drinks with
