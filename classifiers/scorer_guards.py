@@ -44,7 +44,9 @@ ADD_AT_FOR = {"phi_exposure": 0.9, "gifts": 0.6}
 #: identifier shapes, not identifiers: on the fresh parts the veto at 0.45 set aside six true
 #: findings for four false ones. At 0.2 the fresh parts gained 0.0016 and the new parts
 #: dev60..dev63 0.0012 with no benign false positive more; three folds 0.0013 for 4 in 5,197.
-#: A category left out keeps ``veto_below``.
+#: A category not named keeps ``veto_below``; spaCy merges a config's dict into this default,
+#: so give ``phi_exposure`` another value (0.45) to restore the common bar, rather than leaving
+#: it out.
 VETO_BELOW_FOR: dict[str, float] = {"phi_exposure": 0.2}
 #: Categories not added where the only people named are colleagues (the default
 #: ``add_alone_for``; empty means every category): "a coworker added me on FB", "drinks with
