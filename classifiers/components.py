@@ -13,15 +13,24 @@ from pathlib import Path
 from typing import Any, get_args
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from .docarrays import TEXT_KEY
-from .lexicon import WORD, fold_lemmas, key_lexemes, token_value
+from .lexicon import WORD, fold_lemmas
 from .memo import Memo
 from .overlaps import longest_first, resolve_cues
+from .phrasetable import PhraseTable
 from .prefilter import Planner, TokenGroup
-from .rules import IGNORE_LABEL, ContextLabel, ContextRule, CueRule, SituationRule
+from .rules import (
+    IGNORE_LABEL,
+    ContextLabel,
+    ContextRule,
+    CueRule,
+    SituationRule,
+    parse_rule,
+    rule_json,
+)
 from .situations import Prepared, candidates_for, evaluate, prepare
 from .tokenneeds import doc_words, word_needs
 
@@ -108,8 +117,8 @@ class CueMatcher:
 
     def _build(self) -> None:
         vocab = self.nlp.vocab
-        self.phrases = PhraseMatcher(vocab, attr=self.phrase_attr)
-        self.context_phrases = PhraseMatcher(vocab, attr=self.context_attr)
+        self.phrases = PhraseTable(self.nlp, self.phrase_attr)
+        self.context_phrases = PhraseTable(self.nlp, self.context_attr)
         self.token_groups: list[TokenGroup] = []
         self._planner = None
         self._keys: dict[int, tuple[int, bool]] = {}
@@ -119,28 +128,21 @@ class CueMatcher:
         if texts:
             words = {w for text in texts for w in WORD.findall(text.lower())}
             fold_lemmas(vocab, words, self.norms)
-        by_key: dict[str, list[Doc | list[int]]] = {}
-        self._special = set(getattr(self.nlp.tokenizer, "rules", None) or ())
-        #: (word, attr) -> the value a token of it will have, while patterns are added
-        self._values: dict[tuple[str, str], int] = {}
-        ctx_keys: set[str] = set()
         # token patterns grouped by their ``requires`` regex; a pattern without one gets a group
         # of its own, so that its word needs (all of them) decide when its Matcher runs: one
         # group for all of them needed any one pattern's words, and ran on most messages
         token_patterns: dict[tuple[str | None, str], dict[str, list[list[dict[str, Any]]]]] = {}
         for index, (rule, is_ctx) in enumerate(rules):
-            # a space in the key: it can never be a token's text (see _key_lexemes)
+            if isinstance(rule.pattern, str):
+                table = self.context_phrases if is_ctx else self.phrases
+                table.add(rule.label, rule.pattern, index)
+                continue
+            # a space in the key: it can never be a token's text (see key_lexemes)
             key = f"{'ctx' if is_ctx else 'cue'} {rule.id}"
             self._keys[vocab.strings.add(key)] = (index, is_ctx)
-            if isinstance(rule.pattern, str):
-                attr = self.context_attr if is_ctx else self.phrase_attr
-                by_key.setdefault(key, []).extend(self._phrase_docs(rule.pattern, attr))
-                if is_ctx:
-                    ctx_keys.add(key)
-            else:
-                requires = rule.requires if isinstance(rule, CueRule) else None
-                group_key = (requires, "") if requires else (None, key)
-                token_patterns.setdefault(group_key, {}).setdefault(key, []).append(rule.pattern)
+            requires = rule.requires if isinstance(rule, CueRule) else None
+            group_key = (requires, "") if requires else (None, key)
+            token_patterns.setdefault(group_key, {}).setdefault(key, []).append(rule.pattern)
         self._rules = rules
         self._labels = [r.label for r, _ in rules]
         self._unhidden = frozenset(
@@ -148,12 +150,8 @@ class CueMatcher:
             for i, (r, is_ctx) in enumerate(rules)
             if not is_ctx and r.label == "ACTOR" and str(r.pattern).lower() in _WRITER
         )
-        self._values.clear()
-        key_lexemes(vocab, by_key)
-        for key, docs in by_key.items():
-            # PhraseMatcher.add takes attribute-value lists as well as Docs (stubs say Doc)
-            patterns: Any = docs
-            (self.context_phrases if key in ctx_keys else self.phrases).add(key, patterns)
+        self.phrases.commit()
+        self.context_phrases.commit()
         for (requires, _), group in token_patterns.items():
             matcher = Matcher(vocab)
             for key, patterns in group.items():
@@ -172,40 +170,6 @@ class CueMatcher:
                  for x in g.labels}  # fmt: skip
         self.token_groups.sort(key=lambda g: min(share[x] for x in g.labels))
 
-    def _phrase_docs(self, pattern: str, attr: str) -> list[Doc | list[int]]:
-        """The pattern's doc, plus Capitalised/UPPER variants that tokenize differently.
-
-        The tokenizer's exceptions are case-sensitive ("Dr." is one token, "dr." two), so a
-        lower-case pattern alone would miss the capitalised spelling. A pattern of plain
-        letter-only words without tokenizer exceptions is passed to the PhraseMatcher as its
-        attribute values directly (what the tokenizer would give, without building a Doc:
-        most of the load time went into tokenizing thousands of patterns), and without
-        making its words' lexemes either (:func:`~classifiers.lexicon.token_value`).
-        """
-        words = pattern.split(" ")
-        if attr in ("NORM", "LOWER") and all(w.isalpha() and w not in self._special for w in words):
-            known = self._values
-            values = []
-            for word in words:  # thousands of patterns share "my", "client", ...
-                value = known.get((word, attr))
-                if value is None:
-                    value = known[word, attr] = token_value(self.nlp.vocab, word, attr)
-                values.append(value)
-            return [values]
-        if pattern.replace(" ", "").isalnum():
-            return [self.nlp.make_doc(pattern)]  # plain words tokenize the same in any case
-        first = self.nlp.make_doc(pattern)
-        docs: list[Doc | list[int]] = [first]
-        shapes = {tuple(t.norm_ for t in first)}
-        for variant in (pattern.capitalize(), pattern.upper(), pattern.title()):
-            doc = self.nlp.make_doc(variant)
-            key = tuple(t.norm_ for t in doc)
-            if key not in shapes:
-                shapes.add(key)
-                if len(doc) != len(first):
-                    docs.append(doc)
-        return docs
-
     def rule(self, index: int) -> CueRule | ContextRule:
         """The rule at a match's index."""
         return self._rules[index][0]
@@ -213,10 +177,10 @@ class CueMatcher:
     def context_hits(self, doc: Doc) -> list[tuple[ContextRule, int, int]]:
         """Every context phrase found in ``doc``, and the context token patterns the rules
         saw once this component has run on it: (rule, start token, end token)."""
-        keys, rules = self._keys, self._rules
+        rules = self._rules
         out: list[tuple[ContextRule, int, int]] = []
-        for key, start, end in self.context_phrases(doc):
-            rule = rules[keys[key][0]][0]
+        for index, start, end in self.context_phrases(doc):
+            rule = rules[index][0]
             if isinstance(rule, ContextRule):
                 out.append((rule, start, end))
         seen = {(id(r), s, e) for r, s, e in out}
@@ -239,8 +203,8 @@ class CueMatcher:
         text = doc.user_data.get(TEXT_KEY) or doc.text
         gate, relevant = self.gate, self.relevant
         groups: list[TokenGroup] | None
-        keys, labels = self._keys, self._labels
-        present = frozenset([labels[keys[key][0]] for key, _, _ in raw])
+        labels = self._labels
+        present = frozenset([labels[i] for i, _, _ in raw])
         doc.user_data[LABELS_KEY] = present
         if gate is not None and relevant is not None:
             if self._planner is None:
@@ -250,15 +214,16 @@ class CueMatcher:
                 return []
         else:
             groups = [g for g in self.token_groups if g.may_match(text, None)]
-        for group in groups:
-            raw = raw + group.matcher(doc)
-        raw = raw + self.context_phrases(doc)
-        cues: list[tuple[int, int, int]] = []
+        cues = raw
         ctx: list[tuple[int, int, int]] = []
         keys = self._keys
-        for key, start, end in raw:
-            index, is_ctx = keys[key]
-            (ctx if is_ctx else cues).append((index, start, end))
+        for group in groups:
+            for key, start, end in group.matcher(doc):
+                index, is_ctx = keys[key]
+                (ctx if is_ctx else cues).append((index, start, end))
+        # token-pattern context matches before phrases: ``longest_first`` keeps the first of
+        # equal spans, and a phrase of the same span is found again by ``context_hits``
+        ctx += self.context_phrases(doc)
         out: list[Match] = [
             (i, s, e, False) for i, s, e in resolve_cues(cues, self._labels, self._unhidden)
         ]
@@ -272,17 +237,17 @@ class CueMatcher:
         path.mkdir(parents=True, exist_ok=True)
         with (path / "cues.jsonl").open("w", encoding="utf-8") as f:
             for rule in self.cues:
-                f.write(rule.model_dump_json() + "\n")
+                f.write(rule_json(rule) + "\n")
         with (path / "context.jsonl").open("w", encoding="utf-8") as f:
             for crule in self.context:
-                f.write(crule.model_dump_json() + "\n")
+                f.write(rule_json(crule) + "\n")
         (path / "norms.json").write_text(json.dumps(self.norms), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> CueMatcher:
         """Load rules written by :meth:`to_disk`, replacing the current ones."""
         path = Path(path)
-        cues = [CueRule.model_validate_json(x) for x in _lines(path / "cues.jsonl")]
-        context = [ContextRule.model_validate_json(x) for x in _lines(path / "context.jsonl")]
+        cues = [_cue(x) for x in _lines(path / "cues.jsonl")]
+        context = [_ctx(x) for x in _lines(path / "context.jsonl")]
         norms = json.loads((path / "norms.json").read_text(encoding="utf-8"))
         self.cues, self.context, self.norms = cues, context, dict(norms)
         self._build()
@@ -366,14 +331,12 @@ class SituationMatcher:
         path.mkdir(parents=True, exist_ok=True)
         with (path / "situations.jsonl").open("w", encoding="utf-8") as f:
             for rule in self.situations:
-                f.write(rule.model_dump_json() + "\n")
+                f.write(rule_json(rule) + "\n")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SituationMatcher:
         """Load rules written by :meth:`to_disk`, replacing the current ones."""
         path = Path(path)
-        self.situations = [
-            SituationRule.model_validate_json(x) for x in _lines(path / "situations.jsonl")
-        ]
+        self.situations = [_situation(x) for x in _lines(path / "situations.jsonl")]
         self._prepared = prepare(self.situations)
         self._relevant.clear()
         self._candidates.clear()
@@ -383,6 +346,24 @@ class SituationMatcher:
 
 def _lines(path: Path) -> list[str]:
     return [x for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def _cue(line: str) -> CueRule:
+    rule = parse_rule("cues", line)
+    assert isinstance(rule, CueRule)
+    return rule
+
+
+def _ctx(line: str) -> ContextRule:
+    rule = parse_rule("context", line)
+    assert isinstance(rule, ContextRule)
+    return rule
+
+
+def _situation(line: str) -> SituationRule:
+    rule = parse_rule("situations", line)
+    assert isinstance(rule, SituationRule)
+    return rule
 
 
 @Language.factory("boundary_cues", default_config={"phrase_attr": "NORM", "context_attr": "LOWER"})

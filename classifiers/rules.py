@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass as std_dataclass
+from dataclasses import fields
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic.dataclasses import dataclass
 from spacy.schemas import validate_token_pattern
 
 from .errors import RuleDirectoryError, RuleError
@@ -48,71 +51,83 @@ ContextLabel = Literal[
 IGNORE_LABEL = "IGNORE"
 
 
-class _Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: Annotated[str, Field(pattern=_RULE_ID)]
-    description: Annotated[str, Field(min_length=3, max_length=200)]
-
-    @field_validator("description")
-    @classmethod
-    def _one_line(cls, value: str) -> str:
-        if "\n" in value or "\r" in value:
-            raise ValueError("description must be one line")
-        return value.strip()
+def _one_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise ValueError("description must be one line")
+    return value.strip()
 
 
-class _PatternRule(_Rule):
-    pattern: str | list[dict[str, Any]]
-
-    @field_validator("pattern")
-    @classmethod
-    def _check_pattern(cls, value: str | list[dict[str, Any]]) -> str | list[dict[str, Any]]:
-        if isinstance(value, str):
-            if not value.strip():
-                raise ValueError("a phrase pattern must not be empty")
-            if len(value) > 200:
-                raise ValueError("a phrase pattern must be at most 200 characters")
-            return value
-        if not value:
-            raise ValueError("a token pattern must have at least one token")
-        errors = validate_token_pattern(value)
-        if errors:
-            raise ValueError("invalid spaCy token pattern: " + "; ".join(errors))
-        for token in value:
-            regex = token.get("TEXT", {}) if isinstance(token.get("TEXT"), dict) else {}
-            if isinstance(regex, dict) and "REGEX" in regex:
-                try:
-                    re.compile(regex["REGEX"])
-                except re.error as exc:
-                    raise ValueError(f"bad REGEX: {exc}") from exc
+def _check_pattern(value: str | list[dict[str, Any]]) -> str | list[dict[str, Any]]:
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError("a phrase pattern must not be empty")
+        if len(value) > 200:
+            raise ValueError("a phrase pattern must be at most 200 characters")
         return value
+    if not value:
+        raise ValueError("a token pattern must have at least one token")
+    errors = validate_token_pattern(value)
+    if errors:
+        raise ValueError("invalid spaCy token pattern: " + "; ".join(errors))
+    for token in value:
+        regex = token.get("TEXT", {}) if isinstance(token.get("TEXT"), dict) else {}
+        if isinstance(regex, dict) and "REGEX" in regex:
+            try:
+                re.compile(regex["REGEX"])
+            except re.error as exc:
+                raise ValueError(f"bad REGEX: {exc}") from exc
+    return value
 
 
-class CueRule(_PatternRule):
+def _check_regex(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"bad regular expression: {exc}") from exc
+    return value
+
+
+RuleId = Annotated[str, Field(pattern=_RULE_ID)]
+Description = Annotated[str, Field(min_length=3, max_length=200), AfterValidator(_one_line)]
+Pattern = Annotated[str | list[dict[str, Any]], AfterValidator(_check_pattern)]
+
+# Cue and context rules are pydantic dataclasses with slots, not models: a loaded classifier
+# keeps some 22,000 of them, and a model instance (its __dict__ and fields-set) costs about
+# 500 bytes more than a slotted dataclass of the same fields (11 MB of the RSS target).
+_STRICT = ConfigDict(extra="forbid")
+
+
+@dataclass(frozen=True, slots=True, config=_STRICT)
+class CueRule:
     """A target/cue rule: spaCy pattern plus a label and a one-line description.
 
     ``requires`` (token patterns only) is a regular expression the message must contain for
     the token pattern to be tried at all; it keeps the slow Matcher off most messages.
     """
 
+    id: RuleId
+    description: Description
+    pattern: Pattern
     label: Annotated[str, Field(pattern=_LABEL)]
-    requires: str | None = None
+    requires: Annotated[str | None, AfterValidator(_check_regex)] = None
 
-    @field_validator("requires")
     @classmethod
-    def _check_requires(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"bad regular expression: {exc}") from exc
-        return value
+    def unchecked(cls, **fields: Any) -> CueRule:
+        """A rule built without validation (for the scorer's learned evidence)."""
+        rule = object.__new__(cls)
+        for name in ("id", "description", "pattern", "label", "requires"):
+            object.__setattr__(rule, name, fields.get(name))
+        return rule
 
 
-class ContextRule(_PatternRule):
+@dataclass(frozen=True, slots=True, config=_STRICT)
+class ContextRule:
     """A ConText-style context rule (negation, policy, question, ...)."""
 
+    id: RuleId
+    description: Description
+    pattern: Pattern
     label: ContextLabel
     direction: Literal["forward", "backward", "both"] = "forward"
     window: Annotated[int, Field(ge=1, le=60)] = 8
@@ -128,7 +143,7 @@ class ContextRule(_PatternRule):
     closure: bool = False
 
 
-class SituationRule(_Rule):
+class SituationRule(BaseModel):
     """A category fires when ``all`` cues (and one of ``any``, if given) share a clause.
 
     An ``all`` entry may list alternatives (``"CLIENT|FORMER"``). ``none`` lists cues that veto
@@ -142,6 +157,10 @@ class SituationRule(_Rule):
     for saturday float: <name>, MRN <number>" still posts the identifier; labelling policy 7).
     """
 
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: RuleId
+    description: Description
     category: Category
     severity: Severity
     all: Annotated[list[Annotated[str, Field(pattern=_ALTERNATIVES)]], Field(min_length=1)]
@@ -163,10 +182,9 @@ class SituationRule(_Rule):
         return names | set(self.any) | set(self.none)
 
 
-class RuleSet(BaseModel):
+@std_dataclass(frozen=True)
+class RuleSet:
     """All rules of one or more directories, merged and cross-checked."""
-
-    model_config = ConfigDict(frozen=True)
 
     cues: tuple[CueRule, ...]
     context: tuple[ContextRule, ...]
@@ -182,31 +200,51 @@ def _kind_of(path: Path) -> str:
     return "cues"
 
 
-_MODELS: dict[str, type[_Rule]] = {
-    "cues": CueRule,
-    "context": ContextRule,
-    "situations": SituationRule,
+Rule = CueRule | ContextRule | SituationRule
+_ADAPTERS: dict[str, TypeAdapter[Any]] = {
+    "cues": TypeAdapter(CueRule),
+    "context": TypeAdapter(ContextRule),
+    "situations": TypeAdapter(SituationRule),
+}
+_FIELDS: dict[str, tuple[str, ...]] = {
+    "cues": tuple(f.name for f in fields(CueRule)),
+    "context": tuple(f.name for f in fields(ContextRule)),
+    "situations": tuple(SituationRule.model_fields),
 }
 
 
-def load_rule_file(path: Path) -> tuple[str, list[tuple[int, _Rule]]]:
+def rule_json(rule: Rule) -> str:
+    """The rule as one line of JSON (every field, defaults included)."""
+    kind = "situations" if isinstance(rule, SituationRule) else "cues"
+    if isinstance(rule, ContextRule):
+        kind = "context"
+    return _ADAPTERS[kind].dump_json(rule).decode("utf-8")
+
+
+def parse_rule(kind: str, line: str) -> Rule:
+    """Validate one JSON line as a rule of ``kind`` ("cues", "context" or "situations")."""
+    rule: Rule = _ADAPTERS[kind].validate_json(line)
+    return rule
+
+
+def load_rule_file(path: Path) -> tuple[str, list[tuple[int, Rule]]]:
     """Parse and validate one JSONL rule file; returns its kind and (line, rule) pairs."""
     kind = _kind_of(path)
-    model = _MODELS[kind]
+    adapter = _ADAPTERS[kind]
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"cannot read the file as UTF-8 text: {exc}", file=str(path)) from exc
-    rules: list[tuple[int, _Rule]] = []
+    rules: list[tuple[int, Rule]] = []
     seen: dict[str, int] = {}
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
         try:  # fast path: pydantic parses and validates the JSON in one step
-            rule = model.model_validate_json(line)
+            rule = adapter.validate_json(line)
         except ValidationError:
-            rule = _validate_slowly(path, number, line, model)
+            rule = _validate_slowly(path, number, line, kind)
         if rule.id in seen:
             raise RuleError(
                 f"duplicate rule id (first on line {seen[rule.id]})",
@@ -220,7 +258,7 @@ def load_rule_file(path: Path) -> tuple[str, list[tuple[int, _Rule]]]:
     return kind, rules
 
 
-def _validate_slowly(path: Path, number: int, line: str, model: type[_Rule]) -> _Rule:
+def _validate_slowly(path: Path, number: int, line: str, kind: str) -> Rule:
     """Validate a line that failed the fast path, raising the error that says what is wrong."""
     try:
         data = json.loads(line)
@@ -237,12 +275,16 @@ def _validate_slowly(path: Path, number: int, line: str, model: type[_Rule]) -> 
         )
     rule_id = data.get("id") if isinstance(data.get("id"), str) else None
     try:
-        return model.model_validate(data)
+        rule: Rule = _ADAPTERS[kind].validate_python(data)
+        return rule
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = ".".join(str(p) for p in err["loc"]) or "rule"
+        message = err["msg"]
+        if err["type"] in ("unexpected_keyword_argument", "extra_forbidden"):
+            message = f"unknown field, expected one of {', '.join(_FIELDS[kind])}"
         raise RuleError(
-            f"field {loc!r}: {err['msg']}",
+            f"field {loc!r}: {message}",
             file=str(path),
             line=number,
             rule_id=rule_id,

@@ -257,7 +257,7 @@ class BoundaryScorer:
             evidence: list[Hit] = []
             for i in sorted(order, key=lambda i: spans[i][0]):
                 start, end = spans[i]
-                cue = CueRule.model_construct(
+                cue = CueRule.unchecked(
                     id=f"learned.{category}.word",
                     label=LEARNED_LABEL,
                     pattern="",

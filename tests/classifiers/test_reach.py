@@ -10,7 +10,7 @@ import pytest
 from bot.cli import main
 from classifiers.engine import Classifier, build_pipeline
 from classifiers.reach import check_reach, reach_warnings
-from classifiers.rules import CueRule, load_rules
+from classifiers.rules import CueRule, load_rules, rule_json
 
 
 def _cue(label: str, pattern: str, rule_id: str) -> CueRule:
@@ -19,7 +19,7 @@ def _cue(label: str, pattern: str, rule_id: str) -> CueRule:
 
 def _write(directory: Path, cues: list[CueRule]) -> Path:
     directory.mkdir(exist_ok=True)
-    lines = [json.dumps(c.model_dump(exclude_defaults=True)) for c in cues]
+    lines = [rule_json(c) for c in cues]
     (directory / "cues_test.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     situation = {
         "id": "gifts.test",
@@ -91,7 +91,7 @@ def test_rules_check_prints_warnings_and_still_succeeds(
     directory = tmp_path / "org"
     directory.mkdir()
     lines = [
-        json.dumps(_cue("SHARE_TO", "tell my neighbour", "org.neighbour").model_dump()),
+        rule_json(_cue("SHARE_TO", "tell my neighbour", "org.neighbour")),
     ]
     (directory / "cues_org.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert main(["rules", "check", str(directory)]) == 0

@@ -149,3 +149,33 @@ def test_rules_check_cli_rejects_a_bad_directory(
 
 def test_rules_check_cli_on_the_bundled_rules(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules", "check", "--alone", str(BUNDLED_RULES_DIR)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "fields"),
+    [
+        ("gifts.jsonl", {**GOOD, "colour": "red"}, "id, description, pattern, label, requires"),
+        (
+            "context_org.jsonl",
+            {"label": "NEGATION", "pattern": "no way", "id": "org.no_way",
+             "description": "A refusal", "scope_of": "clause"},
+            "id, description, pattern, label, direction, window, scope",
+        ),
+    ],
+)  # fmt: skip
+def test_an_unknown_field_says_which_fields_are_expected(
+    tmp_path: Path, name: str, row: dict[str, object], fields: str
+) -> None:
+    path = _write(tmp_path, name, [row])
+    with pytest.raises(RuleError, match="unknown field, expected one of") as info:
+        load_rule_file(path)
+    assert fields in str(info.value)
+
+
+def test_loaded_cue_and_context_rules_are_slotted() -> None:
+    """A loaded classifier keeps about 22,000 rules: they carry no per-instance dict."""
+    rules = load_rules(BUNDLED_RULES_DIR)
+    for rule in (rules.cues[0], rules.context[0]):
+        assert not hasattr(rule, "__dict__")
+        with pytest.raises(AttributeError):
+            rule.label = "OTHER"  # type: ignore[misc]
