@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from classifiers import Classifier
+from classifiers import Classifier, Finding
 
 FOUND_BY_A_RULE = [
     ("personal_contact", "my study participant keeps texting my personal number since I used it "
@@ -44,11 +44,17 @@ FOUND_BY_A_RULE = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("category", "text"), FOUND_BY_A_RULE)
-def test_the_round_finds_it_with_a_rule(classifier: Classifier, category: str, text: str) -> None:
+def rule_findings(classifier: Classifier, category: str, text: str) -> list[Finding]:
+    """The findings of ``category`` in ``text``, asserting the first was made by a rule."""
     found = [f for f in classifier.assess(text).findings if f.category == category]
     assert found, text
     assert not found[0].rule_id.startswith("learned."), found[0].rule_id
+    return found
+
+
+@pytest.mark.parametrize(("category", "text"), FOUND_BY_A_RULE)
+def test_the_round_finds_it_with_a_rule(classifier: Classifier, category: str, text: str) -> None:
+    rule_findings(classifier, category, text)
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,8 @@ import pytest
 
 from classifiers import Classifier
 
+from .test_rules_round14 import rule_findings
+
 FOUND_BY_A_RULE = [
     ("personal_contact", "my client keeps texting hearts to my phone after session"),
     ("romantic", "he said he'd like to see where this goes with me, and he's my patient"),
@@ -27,9 +29,7 @@ FOUND_BY_A_RULE = [
 
 @pytest.mark.parametrize(("category", "text"), FOUND_BY_A_RULE)
 def test_the_round_finds_it_with_a_rule(classifier: Classifier, category: str, text: str) -> None:
-    found = [f for f in classifier.assess(text).findings if f.category == category]
-    assert found, text
-    assert not found[0].rule_id.startswith("learned."), found[0].rule_id
+    found = rule_findings(classifier, category, text)
     assert any(e.rule_id.startswith("r15") for f in found for e in f.evidence), found[0]
 
 
