@@ -137,7 +137,7 @@ class CueMatcher:
                 table = self.context_phrases if is_ctx else self.phrases
                 table.add(rule.label, rule.pattern, index)
                 continue
-            # a space in the key: it can never be a token's text (see key_lexemes)
+            # the match key of this token pattern; its hash finds the rule again (``_keys``)
             key = f"{'ctx' if is_ctx else 'cue'} {rule.id}"
             self._keys[vocab.strings.add(key)] = (index, is_ctx)
             requires = rule.requires if isinstance(rule, CueRule) else None
