@@ -42,8 +42,8 @@ def _write(tmp_path: Path, name: str, rows: list[object]) -> Path:
     return path
 
 
-GOOD = {"label": "GIFT", "pattern": "potted fern", "id": "org.gift.potted_fern",
-        "description": "A potted fern is a gift"}  # fmt: skip
+GOOD = {"label": "GIFT", "pattern": "striped gourd", "id": "org.gift.striped_gourd",
+        "description": "A striped gourd is a gift"}  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -113,20 +113,20 @@ def test_missing_or_empty_directory_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_organisation_rules_extend_the_classifier(tmp_path: Path) -> None:
     _write(tmp_path, "org_gifts.jsonl", [GOOD])
-    text = "a potted fern from my client is at the desk for me"
+    text = "a striped gourd from my client is at the desk for me"
     plain = load_classifier(None).assess(text)
     # no rule of ours knows it (the learned scorer may still guess gifts, severity info)
     assert all(f.rule_id.startswith("learned.") for f in plain.findings)
     org = load_classifier(type("S", (), {"rules_dir": tmp_path, "max_chars": 1000})())
     (finding,) = org.assess(text).findings
     assert finding.category == "gifts" and finding.severity == "caution"
-    assert "org.gift.potted_fern" in finding.rule_ids
+    assert "org.gift.striped_gourd" in finding.rule_ids
 
 
 def test_rules_dir_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _write(tmp_path, "org_gifts.jsonl", [GOOD])
     monkeypatch.setenv("RULES_DIR", str(tmp_path))
-    text = "a potted fern from my client is at the desk for me"
+    text = "a striped gourd from my client is at the desk for me"
     assert "gifts" in load_classifier().assess(text).categories
 
 
