@@ -98,6 +98,11 @@ class Settings(BaseSettings):
     #: How many new words the classifier's vocabulary may keep after loading (about 0.5 KB
     #: each); past it, words are freed after the message that holds them (docs/CLASSIFIER.md).
     vocab_budget: int = Field(default=50_000, ge=0, le=10_000_000)
+    #: Keep the classifier's phrase tables between processes, so a restarted or added
+    #: worker loads faster (``classifiers/tablecache.py``); ``cache_dir`` defaults to
+    #: ``$XDG_CACHE_HOME/boundary-bot``, else ``~/.cache/boundary-bot``.
+    build_cache: bool = True
+    cache_dir: Path | None = None
     #: How often ``serve`` checks for due weekly summaries (0 turns the in-process loop off,
     #: for deployments that run ``boundary-bot summaries send-due`` from cron instead).
     summary_interval_seconds: float = Field(default=60.0, ge=0, le=86_400)

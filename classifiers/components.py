@@ -17,10 +17,10 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from .docarrays import TEXT_KEY
-from .lexicon import WORD, fold_lemmas
+from .lexicon import has_folded_norms
 from .memo import Memo
 from .overlaps import longest_first, resolve_cues
-from .phrasetable import PhraseTable
+from .phrasetable import PhraseTable, fill_tables
 from .prefilter import Planner, TokenGroup
 from .rules import (
     IGNORE_LABEL,
@@ -32,6 +32,7 @@ from .rules import (
     rule_json,
 )
 from .situations import Prepared, candidates_for, evaluate, prepare
+from .tablecache import Phrases, TableCache
 from .tokenneeds import doc_words, word_needs
 
 MATCHES_KEY = "boundary_matches"
@@ -91,6 +92,7 @@ class CueMatcher:
         #: fire with these labels mention; token groups of other labels are not run.
         self.relevant: Callable[[frozenset[str]], frozenset[str]] | None = None
         self._planner: Planner | None = None
+        self.cache: TableCache | None = None
         self._build()
 
     # -- rules ---------------------------------------------------------------------------
@@ -99,8 +101,14 @@ class CueMatcher:
         cues: Iterable[CueRule],
         context: Iterable[ContextRule],
         norms: dict[str, str] | None = None,
+        cache: TableCache | None = None,
     ) -> None:
-        """Add rules (and case-sensitive norm exceptions) and rebuild the matchers."""
+        """Add rules (and case-sensitive norm exceptions) and rebuild the matchers.
+
+        ``cache`` keeps the phrase tables between processes (:mod:`classifiers.tablecache`).
+        """
+        if cache is not None:
+            self.cache = cache
         self.cues.extend(cues)
         self.context.extend(context)
         self.norms.update(norms or {})
@@ -124,18 +132,14 @@ class CueMatcher:
         self._keys: dict[int, tuple[int, bool]] = {}
         rules: list[tuple[CueRule | ContextRule, bool]] = [(r, False) for r in self.cues]
         rules += [(r, True) for r in self.context]
-        texts = [r.pattern for r, _ in rules if isinstance(r.pattern, str)]
-        if texts:
-            words = {w for text in texts for w in WORD.findall(text.lower())}
-            fold_lemmas(vocab, words, self.norms)
         # token patterns grouped by their ``requires`` regex; a pattern without one gets a group
         # of its own, so that its word needs (all of them) decide when its Matcher runs: one
         # group for all of them needed any one pattern's words, and ran on most messages
         token_patterns: dict[tuple[str | None, str], dict[str, list[list[dict[str, Any]]]]] = {}
+        phrases: tuple[Phrases, Phrases] = ([], [])  # (cue, context) phrases
         for index, (rule, is_ctx) in enumerate(rules):
             if isinstance(rule.pattern, str):
-                table = self.context_phrases if is_ctx else self.phrases
-                table.add(rule.label, rule.pattern, index)
+                phrases[is_ctx].append((rule.label, rule.pattern, index))
                 continue
             # the match key of this token pattern; its hash finds the rule again (``_keys``)
             key = f"{'ctx' if is_ctx else 'cue'} {rule.id}"
@@ -150,8 +154,13 @@ class CueMatcher:
             for i, (r, is_ctx) in enumerate(rules)
             if not is_ctx and r.label == "ACTOR" and str(r.pattern).lower() in _WRITER
         )
-        self.phrases.commit()
-        self.context_phrases.commit()
+        regexes = sorted({requires for requires, _ in token_patterns if requires})
+        # a rebuild on a vocabulary with earlier folds computes afresh: those folds stay
+        # (``install_norms``), so the cache key would not say everything the values depend on
+        cache = None if has_folded_norms(vocab) else self.cache
+        known = fill_tables(
+            (self.phrases, self.context_phrases), phrases, self.norms, regexes, cache
+        )
         for (requires, _), group in token_patterns.items():
             matcher = Matcher(vocab)
             for key, patterns in group.items():
@@ -163,7 +172,14 @@ class CueMatcher:
                 add = vocab.strings.add
                 hashed = tuple(frozenset(add(w) for w in words) for words in needs)
             self.token_groups.append(
-                TokenGroup(requires, matcher, group_labels, len(self.token_groups), hashed)
+                TokenGroup(
+                    requires,
+                    matcher,
+                    group_labels,
+                    len(self.token_groups),
+                    hashed,
+                    known.get(requires) if requires else (),
+                )
             )
         # labels with few groups first: when they are absent, others may stop mattering
         share = {x: sum(x in g.labels for g in self.token_groups) for g in self.token_groups

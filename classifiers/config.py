@@ -1,12 +1,14 @@
 """Settings the classifier reads: an extra organisation rule directory, the size limit,
 whether the learned scorer may add findings (``classifiers.scorer``; on by default), and
-how many new words the vocabulary may keep.
+how many new words the vocabulary may keep, and where the phrase tables are cached between
+processes (:mod:`classifiers.tablecache`).
 
 ``load_classifier`` accepts any object with ``rules_dir`` and ``max_chars`` attributes (and,
 optionally, ``learned_additions`` and ``vocab_budget``; the app's own settings object
 qualifies); without one it reads the environment through :class:`ClassifierSettings`
 (``RULES_DIR``, ``BOUNDARY_MAX_CHARS``, ``BOUNDARY_LEARNED_ADDITIONS``,
-``BOUNDARY_VOCAB_BUDGET``).
+``BOUNDARY_VOCAB_BUDGET``, ``BOUNDARY_BUILD_CACHE``, ``BOUNDARY_CACHE_DIR``; the cache
+defaults to ``$XDG_CACHE_HOME/boundary-bot``, else ``~/.cache/boundary-bot``).
 """
 
 from __future__ import annotations
@@ -40,4 +42,8 @@ class ClassifierSettings(BaseSettings):
     )
     vocab_budget: int = Field(
         default=DEFAULT_VOCAB_BUDGET, ge=0, validation_alias=AliasChoices("BOUNDARY_VOCAB_BUDGET")
+    )
+    build_cache: bool = Field(default=True, validation_alias=AliasChoices("BOUNDARY_BUILD_CACHE"))
+    cache_dir: Path | None = Field(
+        default=None, validation_alias=AliasChoices("BOUNDARY_CACHE_DIR")
     )

@@ -46,6 +46,7 @@ from .normalize import Normalized, normalize
 from .rules import BUNDLED_RULES_DIR, RuleSet, load_rules
 from .scorer import SCORES_KEY, VETOED_KEY, BoundaryScorer, ScorerWeights, load_weights
 from .situations import CtxHit, RawFinding
+from .tablecache import TableCache, default_cache_dir
 
 _KIND: dict[str, ContextKind] = {
     "NEGATION": "negation",
@@ -74,23 +75,34 @@ def _load_norms(*directories: Path) -> dict[str, str]:
     return norms
 
 
+def _table_cache(settings: Any) -> TableCache | None:
+    """The phrase-table cache the settings ask for (on by default; ``build_cache`` False
+    turns it off, ``cache_dir`` moves it)."""
+    if not getattr(settings, "build_cache", True):
+        return None
+    directory = getattr(settings, "cache_dir", None)
+    return TableCache(Path(directory) if directory else default_cache_dir())
+
+
 def build_pipeline(
     rules: RuleSet,
     norms: dict[str, str] | None = None,
     scorer: ScorerWeights | None = None,
     *,
     learned_additions: bool = False,
+    cache: TableCache | None = None,
 ) -> Language:
     """A blank English pipeline with the boundary components, loaded with ``rules``.
 
     The learned scorer (:mod:`classifiers.scorer`) is added only when ``scorer`` weights
-    are given; ``learned_additions`` lets it add findings, not only veto them.
+    are given; ``learned_additions`` lets it add findings, not only veto them. ``cache``
+    keeps the phrase tables between processes (:mod:`classifiers.tablecache`).
     """
     nlp = spacy.blank("en")
     tokenizer: Any = nlp.tokenizer
     tokenizer.max_cache_size = 100_000
     cues: CueMatcher = nlp.add_pipe("boundary_cues")  # type: ignore[assignment]
-    cues.add_rules(rules.cues, rules.context, norms)
+    cues.add_rules(rules.cues, rules.context, norms, cache=cache)
     situations: SituationMatcher = nlp.add_pipe("boundary_situations")  # type: ignore[assignment]
     situations.add_rules(rules.situations)
     if scorer is not None:
@@ -309,6 +321,7 @@ def load_classifier(settings: Any = None) -> Classifier:
             _load_norms(*directories),
             load_weights(*directories),
             learned_additions=bool(getattr(settings, "learned_additions", True)),
+            cache=_table_cache(settings),
         )
     finally:
         if was_enabled:

@@ -81,6 +81,13 @@ def fold_lemmas(vocab: Vocab, words: Iterable[str], extra_norms: dict[str, str])
     lexemes get them when first seen; lexemes that already exist are updated now. Returns
     the number of folded strings.
     """
+    folded = folded_norms(words, extra_norms)
+    install_norms(vocab, folded)
+    return len(folded)
+
+
+def folded_norms(words: Iterable[str], extra_norms: dict[str, str]) -> dict[str, str]:
+    """The norms :func:`fold_lemmas` folds for ``words``: form -> lemma (plain data)."""
     table = lemma_table()
     words = set(words)
     wanted = {table.get(w, w) for w in words}
@@ -98,6 +105,16 @@ def fold_lemmas(vocab: Vocab, words: Iterable[str], extra_norms: dict[str, str])
                 if form not in table and form not in words:
                     folded[form] = folded[form.title()] = lemma
     folded.update(extra_norms)
+    return folded
+
+
+def has_folded_norms(vocab: Vocab) -> bool:
+    """Whether :func:`install_norms` has already run on ``vocab``."""
+    return isinstance(_getters(vocab).get(NORM), FoldedNorm)
+
+
+def install_norms(vocab: Vocab, folded: dict[str, str]) -> None:
+    """Make ``folded`` (:func:`folded_norms`) the norms of those forms in ``vocab``."""
     getters: dict[int, Any] = _getters(vocab)
     base = getters.get(NORM)
     if isinstance(base, FoldedNorm):  # rebuilt with more rules: earlier folds stay
@@ -107,7 +124,6 @@ def fold_lemmas(vocab: Vocab, words: Iterable[str], extra_norms: dict[str, str])
     for form, lemma in folded.items():
         if form in vocab:
             vocab[form].norm_ = lemma
-    return len(folded)
 
 
 def token_value(vocab: Vocab, word: str, attr: str) -> int:

@@ -217,10 +217,14 @@ class TokenGroup:
         labels: frozenset[str],
         index: int = 0,
         words: tuple[frozenset[int], ...] | None = None,
+        needs: tuple[Requirement, ...] | None = None,
     ) -> None:
+        """``needs``: ``requirements(requires)`` when already known (it parses the regex)."""
         self.index = index  # position among the groups (matches are combined in this order)
         self.requires = re.compile(requires) if requires else None
-        self.needs = requirements(requires) if requires else ()
+        if needs is None:
+            needs = requirements(requires) if requires else ()
+        self.needs = needs
         self.bits = _feature_bits(self.needs)
         # what the feature bits do not already guarantee (see :meth:`passes`)
         self._all = _compiled(self.needs)

@@ -59,6 +59,9 @@ def _classifier(args: argparse.Namespace) -> Any:
             rules_dir=args.rules_dir,
             max_chars=settings.max_chars,
             learned_additions=settings.learned_additions,
+            vocab_budget=settings.vocab_budget,
+            build_cache=settings.build_cache,
+            cache_dir=settings.cache_dir,
         )
     return load_classifier(settings)
 
