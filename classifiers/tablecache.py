@@ -155,9 +155,15 @@ class TableCache:
 
     def _prune(self, key: str) -> None:
         """Keep the newest :data:`KEEP` files besides ``key``'s."""
-        others = [p for p in self.directory.glob(f"{_PREFIX}*.pickle") if p != self.path(key)]
-        others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in others[KEEP:]:
+        dated = []
+        for path in self.directory.glob(f"{_PREFIX}*.pickle"):
+            if path != self.path(key):
+                try:
+                    dated.append((path.stat().st_mtime, path))
+                except FileNotFoundError:  # another process pruned it first
+                    continue
+        dated.sort(reverse=True)
+        for _, old in dated[KEEP:]:
             old.unlink(missing_ok=True)
 
 

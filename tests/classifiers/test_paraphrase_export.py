@@ -11,12 +11,13 @@ from .test_paraphrases import ALL_ROWS
 DATA = Path(__file__).resolve().parents[1] / "data"
 #: Parts the scorer must never learn from: the held-out part and the fresh parts (dev23 and
 #: dev27 since the eighth session, dev56..dev59 since the tenth, dev60..dev63 since the
-#: fourteenth, dev64..dev67 since the fifteenth).
+#: fourteenth, dev64..dev67 since the fifteenth, dev68..dev71 since the sixteenth; dev56..dev63
+#: were tuned on by the sixteenth session's rules round, and the scorer still never saw them).
 UNTRAINED = (
     "corpus_test.jsonl",
     "corpus_dev23.jsonl",
     "corpus_dev27.jsonl",
-    *(f"corpus_dev{n}.jsonl" for n in range(56, 68)),
+    *(f"corpus_dev{n}.jsonl" for n in range(56, 72)),
 )
 
 

