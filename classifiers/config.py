@@ -29,7 +29,7 @@ DEFAULT_VOCAB_BUDGET = 50_000
 class ClassifierSettings(BaseSettings):
     """Typed classifier settings read from the environment."""
 
-    model_config = SettingsConfigDict(extra="ignore")
+    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
 
     rules_dir: Path | None = Field(
         default=None, validation_alias=AliasChoices("RULES_DIR", "BOUNDARY_RULES_DIR")

@@ -200,6 +200,8 @@ def test_the_environment_moves_or_turns_off_the_cache(
     monkeypatch.setenv("BOUNDARY_CACHE_DIR", str(tmp_path / "moved"))
     monkeypatch.setenv("BOUNDARY_BUILD_CACHE", "false")
     assert ClassifierSettings().build_cache is False
+    # the settings take their field names too (``make bench`` loads with the cache off so)
+    assert ClassifierSettings(build_cache=True).build_cache is True
     load_classifier()
     assert not (tmp_path / "moved").exists()
     monkeypatch.delenv("BOUNDARY_BUILD_CACHE")
