@@ -193,6 +193,8 @@ def fill_tables(
         attrs = [(table.attr, items) for table, items in zip(tables, phrases, strict=True)]
         key = cache.key(attrs, norms, regexes)
         cached = cache.load(key)
+        if cached is not None and not cached.needs.keys() >= set(regexes):
+            cached = None  # only a hand-edited file lacks a regex its name covers
     if cached is not None:
         install_norms(vocab, cached.folded)
         for table, state in zip(tables, cached.tables, strict=True):

@@ -137,7 +137,7 @@ class _Evil:
 
 @pytest.mark.parametrize(
     "content",
-    ["code", "a class", "junk", "wrong shape", "old format", "text in a table"],
+    ["code", "a class", "junk", "wrong shape", "old format", "text in a table", "no regexes"],
 )
 def test_a_damaged_or_tampered_file_is_ignored_and_replaced(
     tmp_path: Path,
@@ -160,12 +160,14 @@ def test_a_damaged_or_tampered_file_is_ignored_and_replaced(
         "text in a table": pickle.dumps(
             [good[0], good[1], [{"NORM GIFT 0": {("gift",): 0}}, good[2][1]], good[3]]
         ),
+        "no regexes": pickle.dumps([*good[:3], {}]),
     }[content]
     stored.write_bytes(bad)
     caplog.set_level(logging.WARNING, logger=LOGGER)
     loaded = load_classifier(_settings(cache))
     assert not marker.exists()
-    assert any("ignoring phrase-table cache" in r.getMessage() for r in caplog.records)
+    if content != "no regexes":  # well formed, only incomplete: quietly computed afresh
+        assert any("ignoring phrase-table cache" in r.getMessage() for r in caplog.records)
     assert _answers(loaded, texts[:200]) == _answers(uncached, texts[:200])
     assert pickle.loads(stored.read_bytes()) == good  # computed afresh and stored again
 
