@@ -68,26 +68,16 @@ def lemma_table() -> dict[str, str]:
     return {str(form): str(lemma) for form, lemma in data.items()}
 
 
-def fold_lemmas(vocab: Vocab, words: Iterable[str], extra_norms: dict[str, str]) -> int:
-    """Fold lemma data into lexeme norms for the words the patterns use.
+def folded_norms(words: Iterable[str], extra_norms: dict[str, str]) -> dict[str, str]:
+    """The lemma data to fold into lexeme norms for the words the patterns use: form ->
+    lemma (plain data; :func:`install_norms` puts it into a vocabulary).
 
     Forms whose lookup-table lemma (``spacy-lookups-data``) is a pattern word's lemma get that
     lemma as their norm ("hugging", "gave" -> "give"), and so do the regular inflections of
     those lemmas that the table lacks; the table wins where it has an entry. Title-case
     variants are set too (UPPER-case words keep their plain lower-case norm). Other words
     keep their default norm. ``extra_norms`` (case-sensitive exceptions) are applied last.
-
-    The folded norms go into the vocabulary's NORM getter (:class:`FoldedNorm`), so new
-    lexemes get them when first seen; lexemes that already exist are updated now. Returns
-    the number of folded strings.
     """
-    folded = folded_norms(words, extra_norms)
-    install_norms(vocab, folded)
-    return len(folded)
-
-
-def folded_norms(words: Iterable[str], extra_norms: dict[str, str]) -> dict[str, str]:
-    """The norms :func:`fold_lemmas` folds for ``words``: form -> lemma (plain data)."""
     table = lemma_table()
     words = set(words)
     wanted = {table.get(w, w) for w in words}
@@ -114,7 +104,11 @@ def has_folded_norms(vocab: Vocab) -> bool:
 
 
 def install_norms(vocab: Vocab, folded: dict[str, str]) -> None:
-    """Make ``folded`` (:func:`folded_norms`) the norms of those forms in ``vocab``."""
+    """Make ``folded`` (:func:`folded_norms`) the norms of those forms in ``vocab``.
+
+    They go into the vocabulary's NORM getter (:class:`FoldedNorm`), so new lexemes get them
+    when first seen; lexemes that already exist are updated now.
+    """
     getters: dict[int, Any] = _getters(vocab)
     base = getters.get(NORM)
     if isinstance(base, FoldedNorm):  # rebuilt with more rules: earlier folds stay
@@ -132,7 +126,7 @@ def token_value(vocab: Vocab, word: str, attr: str) -> int:
     A new lexeme takes its attributes from the vocabulary's getters (the NORM getter holds
     the folded lemmas, :class:`FoldedNorm`), so asking the getter gives the same value the
     lexeme will get when a message first has the word; a word that already has a lexeme is
-    read from it (:func:`fold_lemmas` may have set its norm). ``attr`` is "NORM" or "LOWER".
+    read from it (:func:`install_norms` may have set its norm). ``attr`` is "NORM" or "LOWER".
     """
     if word in vocab:
         lexeme = vocab[word]

@@ -1,7 +1,7 @@
 """What a phrase pattern reaches under lemma folding, and when it silently reaches less.
 
 Cue phrases are matched on NORM with the lemma table folded into the norms of the words
-the patterns use (:func:`~classifiers.lexicon.fold_lemmas`): "hugged" and "hugging" get the
+the patterns use (:func:`~classifiers.lexicon.folded_norms`): "hugged" and "hugging" get the
 norm "hug", so the phrase "hug me" matches them. A form that is itself a word of some
 phrase keeps its own norm, so that "friended me" does not widen to every "friend me". The
 price: once any phrase uses "grabbed", every phrase written with "grab" stops matching
@@ -37,7 +37,7 @@ class Reach:
     @classmethod
     def of(cls, rules: Iterable[Rule]) -> Reach:
         """The reach of ``rules``' phrases (cue and context words both decide the folding,
-        as in :func:`~classifiers.lexicon.fold_lemmas`)."""
+        as in :func:`~classifiers.lexicon.folded_norms`)."""
         texts = (r.pattern for r in rules if isinstance(r.pattern, str))
         words = frozenset(w for text in texts for w in WORD.findall(text.lower()))
         table = lemma_table()
