@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from .docarrays import TEXT_KEY
+from .docarrays import CUE_TERMS_KEY, TEXT_KEY, cue_term
 from .lexicon import has_folded_norms
 from .memo import Memo
 from .overlaps import longest_first, resolve_cues
@@ -149,6 +149,7 @@ class CueMatcher:
             token_patterns.setdefault(group_key, {}).setdefault(key, []).append(rule.pattern)
         self._rules = rules
         self._labels = [r.label for r, _ in rules]
+        self._label_terms = [cue_term(x) for x in self._labels]
         self._unhidden = frozenset(
             i
             for i, (r, is_ctx) in enumerate(rules)
@@ -227,6 +228,8 @@ class CueMatcher:
                 self._planner = Planner(self.token_groups, gate, relevant)
             groups = self._planner.select(present, text, lambda: doc_words(doc))
             if groups is None:
+                resolved = resolve_cues(raw, self._labels, self._unhidden)
+                self._store_terms(doc, resolved)
                 return []
         else:
             groups = [g for g in self.token_groups if g.may_match(text, None)]
@@ -240,11 +243,16 @@ class CueMatcher:
         # token-pattern context matches before phrases: ``longest_first`` keeps the first of
         # equal spans, and a phrase of the same span is found again by ``context_hits``
         ctx += self.context_phrases(doc)
-        out: list[Match] = [
-            (i, s, e, False) for i, s, e in resolve_cues(cues, self._labels, self._unhidden)
-        ]
+        resolved = resolve_cues(cues, self._labels, self._unhidden)
+        self._store_terms(doc, resolved)
+        out: list[Match] = [(i, s, e, False) for i, s, e in resolved]
         out += [(i, s, e, True) for i, s, e in longest_first(ctx)]
         return out
+
+    def _store_terms(self, doc: Doc, cues: list[tuple[int, int, int]]) -> None:
+        """Keep the matched cue labels as the scorer's terms (``docarrays.cue_terms``)."""
+        terms = self._label_terms
+        doc.user_data[CUE_TERMS_KEY] = [(terms[i], s, e) for i, s, e in cues]
 
     # -- serialisation -------------------------------------------------------------------
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

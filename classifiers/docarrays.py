@@ -3,8 +3,8 @@
 The situation layer, the scorer and the engine look up token offsets and lower-cased words
 many times per risky message; one ``to_array`` call each, instead of a ``Token`` object
 per lookup, is most of the difference in cost. Messages with no cue of the rules never
-reach this code; the scorer's additions read the lower-cased words and identifier shapes of
-those with a cue and no finding.
+reach this code; the scorer's additions read the lower-cased words, identifier shapes and
+cue labels of those with a cue and no finding.
 """
 
 from __future__ import annotations
@@ -38,6 +38,11 @@ TEXT_KEY = "boundary_text"
 SHAPE_TERMS = ("§num", "§email", "§name")
 NUM, EMAIL, NAME = (get_string_id(t) for t in SHAPE_TERMS)
 _SHAPE_NAMES = {get_string_id(t): t for t in SHAPE_TERMS}
+#: ``doc.user_data`` key of the cue terms (:func:`cue_terms`), set by the cue component.
+CUE_TERMS_KEY = "boundary_cue_terms"
+#: A cue label as a scorer term is this prefix and the label: ``§cue:TOUCH``.
+CUE_PREFIX = "§cue:"
+EXTRA_KEY = "boundary_extra_terms"
 _digits: dict[int, int] = {}
 #: What a text needs before any of its tokens can have a shape: three digits in one run of
 #: non-space characters, an "@", or a capitalised word followed by another capital (checked
@@ -45,6 +50,33 @@ _digits: dict[int, int] = {}
 _MAY_SHAPE = re.compile(r"\d\S*?\d\S*?\d|@|[A-Z][a-z]*\s+[A-Z]")
 #: A scorer term as string hashes: a word's LOWER hash, or a pair of them for a bigram.
 TermId = int | tuple[int, int]
+
+
+def cue_term(label: str) -> int:
+    """The scorer term of a cue label (``§cue:`` and the label) as its string hash."""
+    name = CUE_PREFIX + label
+    key = get_string_id(name)
+    _SHAPE_NAMES[key] = name  # for window_terms
+    return key
+
+
+def cue_terms(doc: Doc) -> list[tuple[int, int, int]]:
+    """The cue labels the rules matched in ``doc`` as scorer terms: (hash, start, end).
+
+    Set by the cue component (``boundary_cues``) for every message with a cue phrase,
+    after overlaps are resolved (a cue hidden by ``IGNORE``, "client" in "client portal",
+    is not a term); empty before it has run.
+    """
+    found: list[tuple[int, int, int]] = doc.user_data.get(CUE_TERMS_KEY) or []
+    return found
+
+
+def extra_terms(doc: Doc) -> list[tuple[int, int, int]]:
+    """The scorer's terms besides words: identifier shapes, then cue labels (cached)."""
+    found: list[tuple[int, int, int]] | None = doc.user_data.get(EXTRA_KEY)
+    if found is None:
+        found = doc.user_data[EXTRA_KEY] = shapes(doc) + cue_terms(doc)
+    return found
 
 
 def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
@@ -63,7 +95,7 @@ def window_terms(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
 
     (term, start token, end token) for the lower-cased unigrams that are not punctuation,
     space or brackets, then the bigrams of neighbouring such tokens, then the identifier
-    shapes (:func:`shapes`) that lie inside the window.
+    shapes and cue labels (:func:`extra_terms`) that lie inside the window.
     """
     strings = doc.vocab.strings
     return [
@@ -133,5 +165,5 @@ def window_ids(doc: Doc, start: int, end: int) -> list[tuple[TermId, int, int]]:
     for (a, i), (b, j) in pairwise(kept):
         if j == i + 1:
             out.append(((a, b), i, j + 1))
-    out += [(key, i, j) for key, i, j in shapes(doc) if i >= start and j <= end]
+    out += [(key, i, j) for key, i, j in extra_terms(doc) if i >= start and j <= end]
     return out

@@ -5,7 +5,13 @@ corpus parts nobody tuned on, they found about two thirds of what a reader finds
 new wording needed a new phrase. This component is a second opinion learned from the
 labelled corpus (:mod:`classifiers.training`): one logistic regression per category over
 TF-IDF weighted unigrams and bigrams of the lower-cased tokens, plus three identifier shapes
-(a number of three digits or more, an email, a name: ``docarrays.SHAPE_TERMS``).
+(a number of three digits or more, an email, a name: ``docarrays.SHAPE_TERMS``) and the cue
+labels the rules matched (``§cue:TOUCH``, ``§cue:CLIENT``: ``docarrays.cue_terms``). With
+the cue labels the model knows every wording the rules know, not only the corpus's: "a
+client" and "a touch" it was never shown together still weigh towards ``physical_contact``
+(seventeenth session, ``docs/CLASSIFIER.md``). So the weights depend on the rules, and a
+change of the bundled rules needs ``boundary-bot scorer train`` again (the suite checks
+that the bundled weights are what training produces).
 
 It does two things, both explained in the result:
 
@@ -51,7 +57,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .components import FINDINGS_KEY, LABELS_KEY, TEXT_KEY, CueMatcher
-from .docarrays import TermId, lexical, shapes, token_offsets, window_ids, window_terms
+from .docarrays import TermId, extra_terms, lexical, token_offsets, window_ids, window_terms
 from .rules import CueRule, SituationRule
 from .scorer_guards import (
     ADD_AT_FOR,
@@ -79,8 +85,9 @@ def terms(doc: Doc | Span) -> list[tuple[str, int, int]]:
     Tokens are lower-cased (LOWER, not NORM: which words the pipeline lemma-folds depends on
     the words the rules use, and the scorer's features must not change with every rule
     edit); punctuation, spaces and brackets are not terms, and a bigram is
-    two neighbouring tokens that are both terms. Identifier shapes follow
-    (:func:`~classifiers.docarrays.shapes`). Token indices are the doc's.
+    two neighbouring tokens that are both terms. Identifier shapes and, once the cue
+    component has run, cue labels follow (:func:`~classifiers.docarrays.extra_terms`).
+    Token indices are the doc's.
     """
     if isinstance(doc, Span):
         return window_terms(doc.doc, doc.start, doc.end)
@@ -172,7 +179,7 @@ class BoundaryScorer:
         seen: dict[tuple[int, int], list[tuple[TermId, int, int]]] = {}
         # the whole message's scores (the veto's second view, and the additions' scores)
         probs = (
-            weights.message_probabilities(*lexical(doc), shapes(doc))
+            weights.message_probabilities(*lexical(doc), extra_terms(doc))
             if live and (self.veto_whole_message or self.additions)
             else None
         )
@@ -199,7 +206,7 @@ class BoundaryScorer:
         at = self.complete_at if found else self.add_at
         if self.additions and at <= 1.0 and self._may_add(doc, present):
             if probs is None:
-                probs = weights.message_probabilities(*lexical(doc), shapes(doc))
+                probs = weights.message_probabilities(*lexical(doc), extra_terms(doc))
             known: set[str] = {f.rule.category for f in findings}
             # a negation or policy the rules scoped, outweighed by the words of the message
             bar = max(at, self.unsuppress_at)

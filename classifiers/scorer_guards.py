@@ -32,12 +32,13 @@ def closed(hits: list[CtxHit]) -> bool:
 #: completions never go below ``complete_at``). ``phi_exposure`` needs an identifier in the
 #: message and the model reads words and identifier shapes, not the identifiers, so it adds
 #: one only when they leave little doubt ("dob", "mrn", a name with a diagnosis the rules'
-#: patterns missed). ``gifts`` at 0.6 since the thirteenth session: gift wording is concrete
-#: (cards, cash, "bought me") and its misses far outnumbered its false findings (on three
-#: folds 117 against 30; at 0.6 the folds gained 0.0010 for 3 benign false positives in 5,197,
-#: the fresh parts 0.0012 for none). A value above 1 never adds. spaCy merges a config's dict
-#: into this default, so give a category another value (0.7) rather than leaving it out.
-ADD_AT_FOR = {"phi_exposure": 0.9, "gifts": 0.6}
+#: patterns missed). ``gifts`` had 0.6 from the thirteenth session to the sixteenth (its
+#: misses far outnumbered its false findings); since the model reads the rules' cue labels
+#: (seventeenth session) it scores gift wording higher, and at 0.6 the parts it was not
+#: trained on got 2 and 1 more benign false positives than at ``add_at`` for no gain in F1,
+#: so gifts use the common bar again. A value above 1 never adds. spaCy merges a config's
+#: dict into this default, so give a category another value (0.7) rather than leaving it out.
+ADD_AT_FOR = {"phi_exposure": 0.9}
 #: Per-category veto bars instead of ``veto_below`` (the default ``veto_below_for``).
 #: ``phi_exposure`` at 0.2 since the fourteenth session: its rules need an identifier in the
 #: message (a DOB, an MRN, a patient's email) and are rarely wrong, while the model reads

@@ -17,11 +17,15 @@ from pathlib import Path
 
 import numpy as np
 
+from .docarrays import TEXT_KEY
 from .engine import Classifier
 from .errors import ClassifierError
 from .models import CATEGORIES
 from .normalize import normalize
 from .scorer import ScorerWeights, terms
+
+#: The cue component whose matches become the ``§cue:`` terms.
+CUES = "boundary_cues"
 
 
 def read_corpus(path: Path) -> tuple[list[str], list[set[str]]]:
@@ -46,7 +50,16 @@ def read_corpus(path: Path) -> tuple[list[str], list[set[str]]]:
 def featurize(classifier: Classifier, texts: Sequence[str]) -> list[list[tuple[str, int, int]]]:
     """The scorer's features of each text, exactly as the scorer sees them at run time."""
     nlp = classifier.nlp
-    return [terms(nlp.make_doc(normalize(t).text)) for t in texts]
+    cues = nlp.get_pipe(CUES) if CUES in nlp.pipe_names else None
+    out = []
+    for text in texts:
+        normalized = normalize(text).text
+        doc = nlp.make_doc(normalized)
+        if cues is not None:  # the cue labels are terms too (docarrays.cue_terms)
+            doc.user_data[TEXT_KEY] = normalized
+            cues(doc)
+        out.append(terms(doc))
+    return out
 
 
 def fit(

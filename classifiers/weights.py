@@ -104,7 +104,7 @@ class ScorerWeights:
                 if row is not None:
                     counts[row] = counts.get(row, 0) + 1
             prev = key
-        for key, _, _ in extra:  # identifier shapes (docarrays.shapes)
+        for key, _, _ in extra:  # identifier shapes and cue labels (docarrays.extra_terms)
             row = get(key)
             if row is not None:
                 counts[row] = counts.get(row, 0) + 1

@@ -12,7 +12,7 @@ import spacy
 
 from bot.cli import main
 from classifiers import Classifier, from_disk, load_classifier
-from classifiers.docarrays import lexical, shapes, window_ids
+from classifiers.docarrays import extra_terms, lexical, shapes, window_ids
 from classifiers.engine import _load_norms, build_pipeline
 from classifiers.errors import ClassifierError, RuleError
 from classifiers.models import CATEGORIES
@@ -406,21 +406,18 @@ def test_a_rule_finding_is_completed_by_a_confident_second_category(
     assert off.assess(text).categories == ["gifts"]
 
 
-@pytest.mark.parametrize(
-    ("category", "expected"),
-    [
-        ("gifts", ["gifts"]),  # 0.65: over gifts' own bar of 0.6
-        ("socializing", []),  # no match: under add_at (0.7)
-        ("romantic", []),  # no match: under add_at (0.7)
-    ],
-)
-def test_gifts_are_added_at_a_lower_bar(category: str, expected: list[str]) -> None:
-    """Gift wording is concrete, and its misses outnumbered its false findings (13th session)."""
+@pytest.mark.parametrize("category", ["gifts", "socializing", "romantic"])
+def test_a_category_can_be_given_a_lower_bar(category: str) -> None:
+    """Every category adds at add_at (0.7) by default, and ``add_at_for`` lowers one bar.
+
+    gifts had 0.6 from the thirteenth to the sixteenth session; with the cue labels as
+    terms it scores gift wording higher and takes the common bar again (seventeenth).
+    """
     weights = _weights({category: {"zebra": 3.6}})  # z = -3 + 3.6: 0.65
     text = "my client and I saw the zebra"
-    assert _classifier(weights, additions=True).assess(text).categories == expected
-    raised = _configured(weights, add_at_for={"gifts": 0.7, "phi_exposure": 0.9})
-    assert raised.assess(text).findings == ()
+    assert _classifier(weights, additions=True).assess(text).findings == ()  # no match: 0.65
+    lowered = _configured(weights, add_at_for={category: 0.6, "phi_exposure": 0.9})
+    assert lowered.assess(text).categories == [category]
 
 
 @pytest.mark.parametrize(
@@ -453,12 +450,13 @@ def test_phi_exposure_keeps_findings_the_model_doubts_less_strongly(
 
 
 def test_a_completion_never_goes_below_complete_at() -> None:
-    """gifts' lower bar is for additions; completing a rule finding still needs 0.85."""
+    """A lower bar of ``add_at_for`` is for additions; completing a finding still needs 0.85."""
     # two terms, each 0.707 of the vector: gifts z = -3 + 0.707 * 5.1 (0.65); the rule's 0.78
     weights = _weights({"gifts": {"zebra": 5.1}, "dual_relationship": {"landlord": 6.0}})
     text = "my client is also my landlord at the zebra"
-    assert _classifier(weights, additions=True).assess(text).categories == ["dual_relationship"]
-    lower = _configured(weights, complete_at=0.6)
+    bars = {"gifts": 0.6, "phi_exposure": 0.9}
+    assert _configured(weights, add_at_for=bars).assess(text).categories == ["dual_relationship"]
+    lower = _configured(weights, add_at_for=bars, complete_at=0.6)
     assert lower.assess(text).categories == ["dual_relationship", "gifts"]
 
 
@@ -484,11 +482,12 @@ def test_the_whole_message_score_from_token_hashes_equals_the_term_vector_path(
     texts, _ = read_corpus(DATA / "corpus_dev20.jsonl")
     texts += ["", "...", "hi", "my client :) and I, we -- hugged!!"]
     for text in texts:
-        doc = classifier.nlp.make_doc(text)
-        rows, values, _ = weights.vector(window_ids(doc, 0, len(doc)), by_id=True)
-        expected = weights.probabilities(rows, values)
-        fast = weights.message_probabilities(*lexical(doc), shapes(doc))
-        assert np.array_equal(fast, expected), text
+        # a bare doc, and one the pipeline ran on (its cue labels are terms too)
+        for doc in (classifier.nlp.make_doc(text), classifier._run(text)):
+            rows, values, _ = weights.vector(window_ids(doc, 0, len(doc)), by_id=True)
+            expected = weights.probabilities(rows, values)
+            fast = weights.message_probabilities(*lexical(doc), extra_terms(doc))
+            assert np.array_equal(fast, expected), text
 
 
 @pytest.mark.parametrize(
@@ -514,6 +513,70 @@ def test_identifier_shapes_are_terms(
     """Names, numbers and emails are too varied to learn as words; their shapes are terms."""
     doc = classifier.nlp.make_doc(text)
     assert [t for t, _, _ in terms(doc) if t.startswith("§")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "my client hugged me after group",
+            [
+                ("ACTOR", "my"),
+                ("CLIENT", "client"),
+                ("TOUCH", "hugged"),
+                ("ACTOR", "me"),
+                ("SESSION", "after group"),
+            ],
+        ),
+        (
+            "I gave my pt my cell",
+            [
+                ("ACTOR", "I"),
+                ("ACTOR", "my"),
+                ("CLIENT", "pt"),
+                ("ACTOR", "my"),
+                ("PERSONAL_CHANNEL", "my cell"),
+            ],
+        ),
+        ("the client portal is down again", []),  # no match: IGNORE hides "client"
+        ("the weather is nice today", []),  # no match: no cue
+        ("", []),
+    ],
+)
+def test_cue_labels_are_terms(
+    classifier: Classifier, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """The cue labels the rules matched are terms, on the words they matched."""
+    (features,) = featurize(classifier, [text])
+    doc = classifier.nlp.make_doc(text)
+    found = [(t, doc[s:e].text) for t, s, e in features if t.startswith("§cue:")]
+    assert found == [(f"§cue:{label}", words) for label, words in expected]
+
+
+def test_an_organisation_cue_reaches_the_scorer(tmp_path: Path) -> None:
+    """Through its cue label the model knows a wording the corpus never showed it."""
+    (tmp_path / "touch.jsonl").write_text(
+        json.dumps(
+            {
+                "label": "TOUCH",
+                "pattern": "zorbled",
+                "id": "org.touch.zorbled",
+                "description": "Local slang for a hug ('zorbled')",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    weights = _weights({"physical_contact": {"§cue:TOUCH": 9.0}})
+    text = "my client zorbled me in the hallway"
+    bundled = _classifier(weights, additions=True).assess(text)
+    assert "physical_contact" not in bundled.categories  # no match: "zorbled" is no cue
+    rules = load_rules(BUNDLED_RULES_DIR, tmp_path)
+    nlp = build_pipeline(rules, _load_norms(BUNDLED_RULES_DIR), weights, learned_additions=True)
+    findings = Classifier(nlp).assess(text).findings
+    (found,) = [f for f in findings if f.category == "physical_contact"]
+    assert found.score is not None and found.score > 0.99
+    assert "zorbled" in [e.text for e in found.evidence]
 
 
 def test_the_scorer_reads_identifier_shapes() -> None:
