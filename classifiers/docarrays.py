@@ -42,6 +42,7 @@ _SHAPE_NAMES = {get_string_id(t): t for t in SHAPE_TERMS}
 CUE_TERMS_KEY = "boundary_cue_terms"
 #: A cue label as a scorer term is this prefix and the label: ``§cue:TOUCH``.
 CUE_PREFIX = "§cue:"
+#: ``doc.user_data`` key of :func:`extra_terms` (shapes and cue labels, read once per doc).
 EXTRA_KEY = "boundary_extra_terms"
 _digits: dict[int, int] = {}
 #: What a text needs before any of its tokens can have a shape: three digits in one run of

@@ -83,8 +83,8 @@ def terms(doc: Doc | Span) -> list[tuple[str, int, int]]:
     """Word features of ``doc``: (term, start token, end token) for unigrams and bigrams.
 
     Tokens are lower-cased (LOWER, not NORM: which words the pipeline lemma-folds depends on
-    the words the rules use, and the scorer's features must not change with every rule
-    edit); punctuation, spaces and brackets are not terms, and a bigram is
+    the words the rules use, and the word features must not change with every rule edit;
+    the cue labels do, on purpose); punctuation, spaces and brackets are not terms, and a bigram is
     two neighbouring tokens that are both terms. Identifier shapes and, once the cue
     component has run, cue labels follow (:func:`~classifiers.docarrays.extra_terms`).
     Token indices are the doc's.
