@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from .docarrays import CUE_TERMS_KEY, TEXT_KEY, cue_term
 from .lexicon import has_folded_norms
 from .memo import Memo
-from .overlaps import longest_first, resolve_cues
+from .overlaps import resolve_context, resolve_cues
 from .phrasetable import PhraseTable, fill_tables
 from .prefilter import Planner, TokenGroup
 from .rules import (
@@ -28,6 +28,7 @@ from .rules import (
     ContextRule,
     CueRule,
     SituationRule,
+    is_stance,
     parse_rule,
     rule_json,
 )
@@ -148,6 +149,7 @@ class CueMatcher:
             group_key = (requires, "") if requires else (None, key)
             token_patterns.setdefault(group_key, {}).setdefault(key, []).append(rule.pattern)
         self._rules = rules
+        self._stance = frozenset(i for i, (r, _) in enumerate(rules) if is_stance(r))
         self._labels = [r.label for r, _ in rules]
         self._label_terms = [cue_term(x) for x in self._labels]
         self._unhidden = frozenset(
@@ -240,13 +242,14 @@ class CueMatcher:
             for key, start, end in group.matcher(doc):
                 index, is_ctx = keys[key]
                 (ctx if is_ctx else cues).append((index, start, end))
-        # token-pattern context matches before phrases: ``longest_first`` keeps the first of
+        # token-pattern context matches before phrases: ``resolve_context`` keeps the first of
         # equal spans, and a phrase of the same span is found again by ``context_hits``
         ctx += self.context_phrases(doc)
         resolved = resolve_cues(cues, self._labels, self._unhidden)
         self._store_terms(doc, resolved)
         out: list[Match] = [(i, s, e, False) for i, s, e in resolved]
-        out += [(i, s, e, True) for i, s, e in longest_first(ctx)]
+        kept = resolve_context(ctx, self._stance.__contains__)
+        out += [(i, s, e, True) for i, s, e in kept]
         return out
 
     def _store_terms(self, doc: Doc, cues: list[tuple[int, int, int]]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .rules import IGNORE_LABEL
 
 
@@ -33,6 +35,24 @@ def resolve_cues(
     kept: list[tuple[int, int, int]] = []
     for group in by_label.values():
         kept.extend(longest_first(group))
+    kept.sort(key=lambda m: (m[1], m[2]))
+    return kept
+
+
+def resolve_context(
+    matches: list[tuple[int, int, int]], apart: Callable[[int], bool]
+) -> list[tuple[int, int, int]]:
+    """Resolve overlapping context matches, longest first.
+
+    The matches of rules for which ``apart(rule index)`` is true (the writer's stance, "I'd
+    never": ``situations``) are resolved among themselves and kept beside the others, so they
+    take nothing away: "I'd never post ..." keeps both the stance and the reminder "never
+    post", with the reminder's reach over the whole message.
+    """
+    if not any(apart(m[0]) for m in matches):
+        return longest_first(matches)
+    kept = longest_first([m for m in matches if not apart(m[0])])
+    kept += longest_first([m for m in matches if apart(m[0])])
     kept.sort(key=lambda m: (m[1], m[2]))
     return kept
 

@@ -134,13 +134,21 @@ class ContextRule:
     #: "message": the cue frames the whole message ("Reminder:", "training recap"), so it
     #: applies to every finding in it regardless of clause, direction and window.
     scope: Literal["clause", "message"] = "clause"
-    #: POLICY only: the message is teaching material (a role play, a case vignette, a
-    #: script), so it is suppressed even when it asks a question ("how would you answer?").
+    #: POLICY: the message is teaching material (a role play, a case vignette, a script), so
+    #: it is suppressed even when it asks a question ("how would you answer?"). NEGATION: the
+    #: writer's own stance ("I would never friend a pt, but how do you lock a profile?"), so
+    #: what it negates stays negated when the message goes on to ask about something else.
     outranks_question: bool = False
     #: NEGATION only: the writer reports a client's approach closed ("told her no", "I
     #: declined", labelling policy 11). An UNRESOLVED cue anywhere in the message ("she
     #: keeps asking", "again", "won't stop") outranks it: the approach is still open.
     closure: bool = False
+
+
+def is_stance(rule: CueRule | ContextRule) -> bool:
+    """Whether ``rule`` states the writer's own stance ("I'd never ..."): a NEGATION that
+    outranks a question mark, and whose matches take no other context match's words."""
+    return isinstance(rule, ContextRule) and rule.label == "NEGATION" and rule.outranks_question
 
 
 class SituationRule(BaseModel):

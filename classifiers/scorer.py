@@ -102,7 +102,7 @@ class BoundaryScorer:
         nlp: Language,
         name: str = "boundary_scorer",
         cues: str = "boundary_cues",
-        veto_below: float = 0.45,
+        veto_below: float = 0.4,
         additions: bool = False,
         add_at: float = 0.7,
         max_evidence: int = 3,
@@ -332,7 +332,7 @@ class BoundaryScorer:
     "boundary_scorer",
     default_config={
         "cues": "boundary_cues",
-        "veto_below": 0.45,
+        "veto_below": 0.4,
         "additions": False,
         "add_at": 0.7,
         "max_evidence": 3,

@@ -344,6 +344,16 @@ def _apply_context(
     if policy is not None and policy[0].outranks_question:
         finding.suppressed_by = policy  # teaching material: a role play's question is not asked
         return
+    if (
+        negation is not None
+        and negation[0].outranks_question
+        and all(sent_of[s] == sent_of[negation[1]] for s, _ in spans)
+    ):
+        # the writer's stance ("I would never date a pt, but how do you word the no?"): the
+        # question asks about something else (labelling notes: negated general questions);
+        # not when the finding goes on into another sentence ("... last week I posted ...")
+        finding.suppressed_by = negation
+        return
     if asked or (finding.is_question and policy is None):
         return  # a question asks for guidance: never suppressed
     # a policy statement wins over a hypothetical "if" ("side hugs only if the student

@@ -26,6 +26,9 @@ from .scorer import ScorerWeights, terms
 
 #: The cue component whose matches become the ``§cue:`` terms.
 CUES = "boundary_cues"
+#: ``fit``'s ``benign_weight``: a benign message's negatives count this many times a
+#: situation's own (eighteenth session, measured in ``docs/CLASSIFIER.md``).
+BENIGN_WEIGHT = 2.0
 
 
 def read_corpus(path: Path) -> tuple[list[str], list[set[str]]]:
@@ -73,6 +76,7 @@ def fit(
     categories: Sequence[str] = CATEGORIES,
     trained_on: Sequence[str] = (),
     other_weight: float = 0.3,
+    benign_weight: float = BENIGN_WEIGHT,
 ) -> ScorerWeights:
     """Fit the scorer's weights on featurised docs (:func:`featurize`) and their labels.
 
@@ -82,6 +86,10 @@ def fit(
     weak one): with full weight, one situation's words learn to argue against every other,
     and "my client asked me out on instagram" loses both of its categories to the veto.
     0.3 since the eleventh session (measured in the tenth and eleventh, ``docs/CLASSIFIER.md``).
+    ``benign_weight`` scales every category's negatives that are benign messages (no category
+    at all): there a wrong finding is a false alarm, the error users judge the product by,
+    while another situation's message that gets one more category still gets the right
+    guidance among its findings (eighteenth session: :data:`BENIGN_WEIGHT`).
     """
     n = len(docs)
     if n == 0 or n != len(labels):
@@ -116,6 +124,9 @@ def fit(
     if other_weight != 1.0:  # negatives that are another situation count less
         other = (1 - y) * (y.sum(axis=1, keepdims=True) > 0)
         sample = sample * np.where(other > 0, other_weight, 1.0)
+    if benign_weight != 1.0:  # negatives that are benign messages count more
+        benign = y.sum(axis=1, keepdims=True) == 0
+        sample = sample * np.where(benign, benign_weight, 1.0)
     w = np.zeros((len(names), len(categories)))
     b = np.zeros(len(categories))
     m_w, v_w, m_b, v_b = (np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b))

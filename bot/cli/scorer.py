@@ -28,6 +28,12 @@ def register(subparsers: Any) -> None:
         default=None,
         help="weight of a category's negatives that are another situation (default: fit's)",
     )
+    train.add_argument(
+        "--benign-weight",
+        type=float,
+        default=None,
+        help="weight of a category's negatives that are benign messages (default: fit's)",
+    )
     train.set_defaults(func=cmd_train)
     top = sub.add_parser("top", help="print the words that weigh most towards a category")
     top.add_argument("category")
@@ -51,6 +57,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         options: dict[str, float] = {"iterations": args.iterations}
         if args.other_weight is not None:
             options["other_weight"] = args.other_weight
+        if args.benign_weight is not None:
+            options["benign_weight"] = args.benign_weight
         weights = train_files(load_classifier(), args.files, **options)
     except (OSError, ClassifierError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 
 from classifiers import Classifier
+from classifiers.components import MATCHES_KEY
 
 
 @pytest.mark.parametrize(
     ("text", "category", "reason", "cue"),
     [
-        ("I would never accept a gift from a client", "gifts", "negated", "would never"),
+        ("I would never accept a gift from a client", "gifts", "negated", "I would never"),
+        ("she would never accept a gift from her client", "gifts", "negated", "would never"),
         ("I didn't hug my client, I shook her hand", "physical_contact", "negated", "didn't"),
         ("I refused the friend request from my patient on facebook", "social_media", "negated",
          "refused"),
@@ -126,6 +128,64 @@ def test_a_question_mark_still_outranks_policy(classifier: Classifier) -> None:
     a = classifier.assess("is it against policy if I hug a client who asks for one?")
     assert a.categories == ["physical_contact"]
     assert a.findings[0].is_question
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "cue"),
+    [
+        ("I would never take money from a resident, but how do you word the refusal?", "gifts",
+         "I would never"),
+        ("I'd never friend a pt on FB but how do you lock your profile so they can't find you?",
+         "social_media", "I'd never"),
+        ("id never give my cell to a patient but is the work cell ok?", "personal_contact",
+         "id never"),
+        ("I wouldn't ever hug a client without asking first. is that too stiff?",
+         "physical_contact", "I wouldn't ever"),
+    ],
+)  # fmt: skip
+def test_the_writers_stance_outranks_a_question_about_something_else(
+    classifier: Classifier, text: str, category: str, cue: str
+) -> None:
+    """Labelling notes: a negated general question ("I would never ..., but how ...?") is
+    benign. The writer's stance keeps what it negates negated despite the question mark."""
+    a = classifier.assess(text)
+    assert category not in a.categories
+    sup = next(s for s in a.suppressed if s.finding.category == category)
+    assert (sup.reason, sup.cue.kind, sup.cue.text) == ("negated", "negation", cue)
+    assert sup.cue.rule_id.startswith("ctx.negation.stance.")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # no stance: the question is asked about what it names
+        ("would you ever date a client?", "romantic"),
+        # somebody else's "would never" is not the writer's stance
+        ("my client gave me a gift card and said she would never tell anyone, can I accept it?",
+         "gifts"),
+        ("I never thought a client would hug me, what do I do?", "physical_contact"),
+        # the finding goes on into the next sentence, which is the question
+        ("I'd never post about a patient. Last week I posted a pic of my client's art on "
+         "instagram, is that ok?", "phi_disclosure"),
+    ],
+)  # fmt: skip
+def test_a_question_still_wins_without_the_writers_stance(
+    classifier: Classifier, text: str, category: str
+) -> None:
+    a = classifier.assess(text)
+    found = [f for f in a.findings if f.category == category]
+    assert found and found[0].is_question, a
+    assert not any(s.reason == "negated" for s in a.suppressed), a
+
+
+def test_the_writers_stance_takes_no_words_from_a_reminder(classifier: Classifier) -> None:
+    """ "I'd never post" holds the stance "I'd never" and the reminder "never post": both are
+    kept (``overlaps.resolve_context``), so the reminder still reaches the whole clause."""
+    cues = classifier.nlp.get_pipe("boundary_cues")
+    doc = classifier.nlp("I'd never post about a patient on my own socials")
+    kinds = {(cues.rule(i).id, s, e) for i, s, e, is_ctx in doc.user_data[MATCHES_KEY] if is_ctx}
+    assert ("ctx.negation.stance.i_d_never", 0, 3) in kinds
+    assert ("ctx.policy.policy.never_post", 2, 4) in kinds
 
 
 def test_negation_of_knowing_is_not_negation_of_the_event(classifier: Classifier) -> None:

@@ -53,15 +53,17 @@ KNOWN_MISSES: dict[str, str] = {
     # learned finding where the words outweighed the situation ("my neighbor wants me to join
     # his cycling club": socializing 0.88) and were listed here with their scores. The tenth
     # session's retrain listed one ("a regular at the gym asked me to join her running club",
-    # socializing 0.72); it passes again since the eleventh session's retrain.
-    "a regular at the gym asked me to join her running club": "since the seventeenth "
-    "session's retrain (the cue labels as terms): 'asked me to join' is a SOCIAL cue, and "
-    "with the writer in the message the model scores socializing 0.81 (learned addition, "
-    "info, never a nudge) although no client is named",
+    # socializing 0.72); it passed again from the eleventh session's retrain, failed after the
+    # seventeenth's (0.81) and passes since the eighteenth's (benign messages weigh twice).
+    "my patient is an electrician and said he'd rewire our garage for cheap": "since the "
+    "eighteenth session (veto at 0.4): the rules' gifts finding ('for cheap', a patient) "
+    "scores 0.404 and is no longer set aside; the row counts a discounted trade service as "
+    "dual_relationship only",
     "my client's husband kissed my cheek at the door and called me sweetheart": "since the "
     "seventeenth session's retrain (the cue labels as terms): the rules' touch finding "
-    "('kissed my cheek', a client, the writer) scores 0.49 and is no longer set aside at "
-    "0.45; the row counts a kiss on the cheek as romantic only",
+    "('kissed my cheek', a client, the writer) scores 0.48 and is not set aside (veto 0.45 "
+    "then, 0.4 since the eighteenth session); the row counts a kiss on the cheek as "
+    "romantic only",
     "she tried to kiss me at the end of the home visit": "since the eleventh session's "
     "retrain (another situation as a weak negative, other_weight 0.3): 'tried to kiss' "
     "weighs towards physical_contact (learned completion, info, 0.93; completions at 0.85), "

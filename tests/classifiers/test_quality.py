@@ -11,11 +11,10 @@ fifteenth) and ``corpus_dev68`` .. ``corpus_dev71`` (the sixteenth) are fresh: n
 read them, tuned rules on them or trained on them, so they measure how a change generalises.
 ``corpus_test.jsonl`` is held out and is only ever scored here.
 
-- The issue's gate (held-out macro F1 >= 0.90, benign false-positive rate <= 2%) is NOT met
-  yet: it is an explicit ``xfail(strict=True)``, so the day the classifier reaches it this
-  test XPASSes, the suite fails, and the marker must be removed to turn it into the hard gate.
-- Until then the held-out part is held to the level it was last measured at, so no change
-  can silently make it worse, and each other part is held to its own level.
+- The issue's gate (held-out macro F1 >= 0.90, benign false-positive rate <= 2%) is met since
+  the eighteenth session and is a hard test: a change that breaks it fails the suite.
+- The held-out part is also held to the level it was last measured at, so no change can
+  silently make it worse, and each other part is held to its own level.
 
 Run with ``-s`` to see the per-category tables (they are also in every failure message).
 """
@@ -35,7 +34,11 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 GATE_MACRO_F1 = 0.90
 GATE_BENIGN_FP = 0.02
 
-#: Held-out level measured on 2026-11-28 (seventeenth session, with the cue labels the rules
+#: Held-out level measured on 2026-11-28 (eighteenth session, with benign messages' negatives
+#: weighing twice in training and the veto at 0.4: macro F1 0.907, benign FP 4/211 = 1.9%;
+#: the gate is met, by one message on the false-positive half: the ceiling is where it was
+#: measured).
+#: Earlier on 2026-11-28 (seventeenth session, with the cue labels the rules
 #: matched as terms of the learned scorer, gifts added at the common bar, six cue rules
 #: removed and four IGNORE phrases added: macro F1 0.906, benign FP 5/211 = 2.4%; the gate's
 #: F1 is met and its benign FP rate, by one message, is not: the ceiling is where it was
@@ -63,8 +66,8 @@ GATE_BENIGN_FP = 0.02
 #: the seventh, 0.786 / 2.8% before the dev6 rounds, 0.765 / 3.8% before the learned scorer),
 #: with a small margin on F1; the benign FP ceiling is where it was measured (one more false
 #: positive fails).
-HELD_OUT_FLOOR_F1 = 0.895
-HELD_OUT_CEILING_FP = 0.024
+HELD_OUT_FLOOR_F1 = 0.90
+HELD_OUT_CEILING_FP = 0.019
 
 #: (file, minimum macro F1, maximum benign FP) for the parts, at their measured level less a
 #: margin (eleventh session: F1 less 0.015, benign FP one message over what was measured).
@@ -148,24 +151,27 @@ TUNING_FLOORS = [
     ("corpus_dev61.jsonl", 0.92, 0.033),
     ("corpus_dev62.jsonl", 0.915, 0.023),
     ("corpus_dev63.jsonl", 0.94, 0.018),
+    # eighteenth session (benign negatives weigh twice in training, veto at 0.4): benign false
+    # positives dev64..dev71 4, 5, 3, 5, 2, 0, 1, 2 (from 4, 6, 5, 6, 4, 1, 2, 4); each
+    # ceiling is one message over that
     # written in the fifteenth session; the session's end (0.928 / 4, 0.937 / 3, 0.931 / 5,
     # 0.954 / 5 benign false positives), within 0.01 of what the session start scored
     ("corpus_dev64.jsonl", 0.91, 0.032),
     # seventeenth session: dev65 got three more benign false positives from the scorer
     # that reads cue labels (6 of 169; two learned findings and a rule finding it no longer
     # set aside), one message over that
-    ("corpus_dev65.jsonl", 0.92, 0.042),
-    ("corpus_dev66.jsonl", 0.915, 0.039),
-    ("corpus_dev67.jsonl", 0.935, 0.048),
+    ("corpus_dev65.jsonl", 0.92, 0.036),
+    ("corpus_dev66.jsonl", 0.915, 0.026),
+    ("corpus_dev67.jsonl", 0.935, 0.041),
     # written in the sixteenth session; as written (session start): 0.933 / 3, 0.935 / 3,
     # 0.941 / 1, 0.932 / 3 benign false positives; the session's end 0.935 / 3, 0.937 / 3,
     # 0.941 / 1, 0.932 / 3; the seventeenth session's end (the scorer reads cue labels) 0.932
     # / 4, 0.957 / 1, 0.941 / 2, 0.932 / 4, so the ceilings are one message over that (dev27
     # and dev67 too: 1 and 6 benign false positives now)
-    ("corpus_dev68.jsonl", 0.925, 0.032),
-    ("corpus_dev69.jsonl", 0.925, 0.03),
-    ("corpus_dev70.jsonl", 0.93, 0.024),
-    ("corpus_dev71.jsonl", 0.92, 0.035),
+    ("corpus_dev68.jsonl", 0.925, 0.019),
+    ("corpus_dev69.jsonl", 0.925, 0.008),
+    ("corpus_dev70.jsonl", 0.93, 0.016),
+    ("corpus_dev71.jsonl", 0.92, 0.021),
 ]
 
 
@@ -180,11 +186,6 @@ def held_out(classifier: Classifier) -> EvalReport:
     return report
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="classifier issue open: held-out benign FP 2.4% (5 of 211) > 2% (macro F1 0.906 "
-    "meets >= 0.90)",
-)
 def test_held_out_part_meets_the_quality_gate(held_out: EvalReport) -> None:
     assert held_out.macro_f1 >= GATE_MACRO_F1, held_out.table()
     assert held_out.benign_fp_rate <= GATE_BENIGN_FP, held_out.table()

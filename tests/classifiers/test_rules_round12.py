@@ -45,15 +45,9 @@ NO_MATCH = [
     "reminder: HIPAA training on friday, never post patient info on social media",
     "email the training room schedule to the athletic staff by noon",
     "Sarah Lopez is covering the oncology desk today",
-    pytest.param(
-        "we're doing strength training together after work, join us",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="since the seventeenth session's retrain (the cue labels as terms): "
-            "'together' and 'join' are JOIN cues and the model adds socializing at 0.77 "
-            "(learned, info, never a nudge) though only colleagues are in the message",
-        ),
-    ),
+    # a strict xfail in the seventeenth session (learned socializing 0.77); passes since the
+    # eighteenth (benign messages weigh twice in training)
+    "we're doing strength training together after work, join us",
     "please update the portal email template for new patients",
     "I was so touched when my patient thanked me at discharge",
 ]

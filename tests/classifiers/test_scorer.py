@@ -19,7 +19,7 @@ from classifiers.models import CATEGORIES
 from classifiers.rules import BUNDLED_RULES_DIR, load_rules
 from classifiers.scorer import BoundaryScorer, ScorerWeights, load_weights, terms
 from classifiers.scorer_guards import BENIGN_LABELS, CLIENT_LABELS
-from classifiers.training import featurize, fit, read_corpus, train_files
+from classifiers.training import BENIGN_WEIGHT, featurize, fit, read_corpus, train_files
 
 from .test_paraphrase_export import UNTRAINED
 
@@ -430,18 +430,18 @@ def test_a_category_can_be_given_a_lower_bar(category: str) -> None:
 def test_phi_exposure_keeps_findings_the_model_doubts_less_strongly(
     text: str, category: str
 ) -> None:
-    """An identifier the rules saw is vetoed only below 0.2, other categories below 0.45."""
+    """An identifier the rules saw is vetoed only below 0.2, other categories below 0.4."""
     # every word of the message weighs 2.15 / sqrt(n) towards the category: z about -0.85 (0.30)
     words = [t.lower_ for t in _classifier(_weights({})).nlp.make_doc(text)]
     share = 2.15 / len(set(words)) ** 0.5
     weights = _weights({category: dict.fromkeys(set(words), share)})
     default = _classifier(weights)
     score = weights.probabilities(*weights.vector([(w, 0, 0) for w in words])[:2])
-    assert 0.2 < score[CATEGORIES.index(category)] < 0.45
+    assert 0.2 < score[CATEGORIES.index(category)] < 0.4
     a = default.assess(text)
     if category == "phi_exposure":
         assert a.categories == ["phi_exposure"]
-        strict = _configured(weights, veto_below_for={"phi_exposure": 0.45}, additions=False)
+        strict = _configured(weights, veto_below_for={"phi_exposure": 0.4}, additions=False)
         (vetoed,) = strict.assess(text).suppressed
         assert (vetoed.finding.category, vetoed.reason) == ("phi_exposure", "unlikely")
     else:
@@ -624,6 +624,27 @@ def test_another_situation_is_a_weak_negative(classifier: Classifier) -> None:
     assert p_weak > p_full + 0.05, (p_weak, p_full)
 
 
+def test_benign_messages_weigh_more(classifier: Classifier) -> None:
+    """``benign_weight``: a word of benign messages argues harder against a category than a
+    word of another situation's messages does, and more than with equal weights."""
+    texts = ["zebra came", "zebra again", "zebra sat", "yak sat", "cat sat", "dog ran"] * 3
+    labels = [{"gifts"}, {"gifts"}, set(), {"romantic"}, set(), set()] * 3
+    docs = featurize(classifier, texts)
+    equal = fit(docs, labels, iterations=200, benign_weight=1.0)
+    heavy = fit(docs, labels, iterations=200, benign_weight=3.0)
+    default = fit(docs, labels, iterations=200)
+    assert BENIGN_WEIGHT > 1.0
+    gifts = CATEGORIES.index("gifts")
+    probe = featurize(classifier, ["zebra sat"])[0]
+    p_equal = equal.probabilities(*equal.vector(probe)[:2])[gifts]
+    p_heavy = heavy.probabilities(*heavy.vector(probe)[:2])[gifts]
+    p_default = default.probabilities(*default.vector(probe)[:2])[gifts]
+    assert p_heavy < p_default < p_equal, (p_heavy, p_default, p_equal)
+    # the positives keep their signal
+    positive = featurize(classifier, ["zebra came"])[0]
+    assert heavy.probabilities(*heavy.vector(positive)[:2])[gifts] > 0.5
+
+
 def test_fit_refuses_mismatched_input(classifier: Classifier) -> None:
     with pytest.raises(ClassifierError, match="expected as many label sets"):
         fit(featurize(classifier, ["a"]), [])
@@ -707,6 +728,31 @@ def test_cli_train_passes_the_other_weight(tmp_path: Path) -> None:
     gifts = CATEGORIES.index("gifts")
     # "yak" is a romance word: with full weight it argues more strongly against gifts
     assert full.weights[yak, gifts] < weak.weights[yak, gifts] < 0
+
+
+def test_cli_train_passes_the_benign_weight(tmp_path: Path) -> None:
+    """``--benign-weight`` reaches ``fit``: a benign message's words argue harder."""
+    corpus = tmp_path / "corpus_tiny.jsonl"
+    rows = [
+        {"text": "zebra came", "categories": ["gifts"]},
+        {"text": "zebra sat", "categories": []},
+        {"text": "a horse came", "categories": []},
+    ] * 3
+    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    found = []
+    for weight in ("1.0", "3.0"):
+        out = tmp_path / weight
+        out.mkdir()
+        args = ["scorer", "train", str(corpus), "--out", str(out), "--iterations", "50"]
+        assert main([*args, "--benign-weight", weight]) == 0
+        found.append(load_weights(out))
+    equal, heavy = found
+    assert equal is not None and heavy is not None
+    gifts = CATEGORIES.index("gifts")
+    probe = [("zebra", 0, 1), ("sat", 1, 2), ("zebra sat", 0, 2)]
+    p_equal = equal.probabilities(*equal.vector(probe)[:2])[gifts]
+    p_heavy = heavy.probabilities(*heavy.vector(probe)[:2])[gifts]
+    assert p_heavy < p_equal - 0.02, (p_heavy, p_equal)
 
 
 def test_cli_top_lists_the_heaviest_words(capsys: pytest.CaptureFixture[str]) -> None:
