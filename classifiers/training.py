@@ -26,8 +26,9 @@ from .scorer import ScorerWeights, terms
 
 #: The cue component whose matches become the ``§cue:`` terms.
 CUES = "boundary_cues"
-#: ``fit``'s ``benign_weight``: a benign message's negatives count this many times a
-#: situation's own (eighteenth session, measured in ``docs/CLASSIFIER.md``).
+#: ``fit``'s default ``benign_weight``: every category's negatives that are benign messages
+#: weigh this many times their balanced class weight (another situation's messages weigh 0.3
+#: of it, ``other_weight``); eighteenth session, measured in ``docs/CLASSIFIER.md``.
 BENIGN_WEIGHT = 2.0
 
 

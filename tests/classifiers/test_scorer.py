@@ -706,24 +706,32 @@ def test_cli_train_writes_weights_and_refuses_the_held_out_part(
     assert "held-out" in capsys.readouterr().err
 
 
+def _cli_trained(
+    tmp_path: Path, rows: list[dict[str, object]], flag: str, values: tuple[str, str]
+) -> list[ScorerWeights]:
+    """Train on ``rows`` through the CLI once per value of ``flag``; the weights, in order."""
+    corpus = tmp_path / "corpus_tiny.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in rows * 3) + "\n", encoding="utf-8")
+    found = []
+    for value in values:
+        out = tmp_path / value
+        out.mkdir()
+        args = ["scorer", "train", str(corpus), "--out", str(out), "--iterations", "50"]
+        assert main([*args, flag, value]) == 0
+        weights = load_weights(out)
+        assert weights is not None
+        found.append(weights)
+    return found
+
+
 def test_cli_train_passes_the_other_weight(tmp_path: Path) -> None:
     """``--other-weight`` reaches ``fit``: a message of another situation weighs less."""
-    corpus = tmp_path / "corpus_tiny.jsonl"
-    rows = [
+    rows: list[dict[str, object]] = [
         {"text": "zebra came", "categories": ["gifts"]},
         {"text": "yak came", "categories": ["romantic"]},
         {"text": "a horse came", "categories": []},
-    ] * 3
-    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    found = []
-    for weight in ("1.0", "0.3"):
-        out = tmp_path / weight
-        out.mkdir()
-        args = ["scorer", "train", str(corpus), "--out", str(out), "--iterations", "50"]
-        assert main([*args, "--other-weight", weight]) == 0
-        found.append(load_weights(out))
-    full, weak = found
-    assert full is not None and weak is not None
+    ]
+    full, weak = _cli_trained(tmp_path, rows, "--other-weight", ("1.0", "0.3"))
     yak = full.vocabulary["yak"]
     gifts = CATEGORIES.index("gifts")
     # "yak" is a romance word: with full weight it argues more strongly against gifts
@@ -732,22 +740,12 @@ def test_cli_train_passes_the_other_weight(tmp_path: Path) -> None:
 
 def test_cli_train_passes_the_benign_weight(tmp_path: Path) -> None:
     """``--benign-weight`` reaches ``fit``: a benign message's words argue harder."""
-    corpus = tmp_path / "corpus_tiny.jsonl"
-    rows = [
+    rows: list[dict[str, object]] = [
         {"text": "zebra came", "categories": ["gifts"]},
         {"text": "zebra sat", "categories": []},
         {"text": "a horse came", "categories": []},
-    ] * 3
-    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    found = []
-    for weight in ("1.0", "3.0"):
-        out = tmp_path / weight
-        out.mkdir()
-        args = ["scorer", "train", str(corpus), "--out", str(out), "--iterations", "50"]
-        assert main([*args, "--benign-weight", weight]) == 0
-        found.append(load_weights(out))
-    equal, heavy = found
-    assert equal is not None and heavy is not None
+    ]
+    equal, heavy = _cli_trained(tmp_path, rows, "--benign-weight", ("1.0", "3.0"))
     gifts = CATEGORIES.index("gifts")
     probe = [("zebra", 0, 1), ("sat", 1, 2), ("zebra sat", 0, 2)]
     p_equal = equal.probabilities(*equal.vector(probe)[:2])[gifts]
